@@ -1,0 +1,23 @@
+import type { CliIO } from "./io.js";
+
+export type Lang = "zh" | "en";
+
+/** What every command receives: the IO, and the global options. */
+export interface CommandContext {
+  io: CliIO;
+  lang: Lang;
+  debug: boolean;
+  color: boolean;
+  /** Set by a command's action; main returns it. */
+  exitCode: number;
+}
+
+/** Say one line on stderr. */
+export function say(ctx: CommandContext, line: string): void {
+  ctx.io.stderr(line.endsWith("\n") ? line : `${line}\n`);
+}
+
+/** zh / en text chosen by --lang. */
+export function t(ctx: { lang: Lang }, zh: string, en: string): string {
+  return ctx.lang === "en" ? en : zh;
+}

@@ -1,0 +1,103 @@
+import { randomBytes } from "node:crypto";
+import { promises as fs, unlinkSync } from "node:fs";
+import path from "node:path";
+import { PerfgoalError } from "../model/errors.js";
+
+/** Everything the CLI touches of the outside world, so scenario tests can run it in-process. */
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<Buffer>;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  /** Columns of the terminal, for the progress bar. */
+  columns?: number;
+  /** Aborted on Ctrl-C: batch work stops taking new files, nothing half-written is left. */
+  signal?: AbortSignal;
+}
+
+export function processIO(signal?: AbortSignal): CliIO {
+  return {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      return Buffer.concat(chunks);
+    },
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    columns: process.stderr.columns,
+    signal,
+  };
+}
+
+/** Files being written right now, so an interrupt can remove their temporary files. */
+const pendingTemps = new Set<string>();
+
+export function removePendingTemps(): void {
+  for (const t of pendingTemps) {
+    try {
+      unlinkSync(t);
+    } catch {
+      /* already gone */
+    }
+  }
+  pendingTemps.clear();
+}
+
+export interface WriteOptions {
+  /** Overwrite an existing file. */
+  force?: boolean;
+  /** Absolute paths of the inputs: never written over, whatever --force says. */
+  inputs?: Iterable<string>;
+}
+
+/**
+ * Write a file atomically: a temporary file beside the target, then rename.
+ * An input file is never overwritten; an existing target only with `force`.
+ */
+export async function writeFileAtomic(target: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+  const abs = path.resolve(target);
+  for (const input of options.inputs ?? []) {
+    if (await sameFile(abs, path.resolve(input))) throw new PerfgoalError("PG-E-SAME-AS-INPUT", undefined, { file: target });
+  }
+  if (!options.force && (await exists(abs))) throw new PerfgoalError("PG-E-EXISTS", undefined, { file: target });
+  const dir = path.dirname(abs);
+  const tmp = path.join(dir, `.${path.basename(abs)}.${randomBytes(6).toString("hex")}.tmp`);
+  pendingTemps.add(tmp);
+  try {
+    await fs.mkdir(dir, { recursive: true });
+    await fs.writeFile(tmp, data);
+    await fs.rename(tmp, abs);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    if (e instanceof PerfgoalError) throw e;
+    throw new PerfgoalError("PG-E-OUTPUT", (e as NodeJS.ErrnoException).code ?? (e as Error).message, { file: target, cause: e });
+  } finally {
+    pendingTemps.delete(tmp);
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.lstat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (a === b) return true;
+  try {
+    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    return sa.ino === sb.ino && sa.dev === sb.dev;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * perfgoal's own error: a stable code that json/csv outputs carry, and a message in Chinese and English.
+ * Readers throw only this for bad input; anything else is a bug (exit 2).
+ */
+export const ERROR_CODES = {
+  "PG-E-NOT-FOUND": { zh: "文件不存在", en: "file not found" },
+  "PG-E-UNREADABLE": { zh: "无法读取文件", en: "cannot read file" },
+  "PG-E-EMPTY": { zh: "文件为空", en: "file is empty" },
+  "PG-E-FORMAT": { zh: "不支持的文件格式", en: "unsupported file format" },
+  "PG-E-ENCODING": { zh: "无法识别的文本编码", en: "unrecognised text encoding" },
+  "PG-E-NO-TABLE": { zh: "未找到绩效指标表", en: "no indicator table found" },
+  "PG-E-CORRUPT": { zh: "文件已损坏", en: "file is damaged" },
+  "PG-E-ENCRYPTED": { zh: "文件已加密（设有密码）", en: "file is encrypted (password protected)" },
+  "PG-E-TOO-LARGE": { zh: "文件超出大小限制", en: "file exceeds the size limit" },
+  "PG-E-ZIP-BOMB": { zh: "压缩包解压后过大（疑似压缩炸弹）", en: "archive inflates too far (zip bomb)" },
+  "PG-E-XML": { zh: "XML 内容无效或不安全", en: "invalid or unsafe XML" },
+  "PG-E-YAML": { zh: "YAML 内容无效", en: "invalid YAML" },
+  "PG-E-SCHEMA": { zh: "YAML 不符合表单结构", en: "YAML does not match the form schema" },
+  "PG-E-NOT-FILE": { zh: "不是普通文件", en: "not a regular file" },
+  "PG-E-OUTPUT": { zh: "无法写入输出文件", en: "cannot write output" },
+  "PG-E-EXISTS": { zh: "输出文件已存在（使用 --force 覆盖）", en: "output exists (use --force to overwrite)" },
+  "PG-E-SAME-AS-INPUT": { zh: "输出文件与输入文件相同，拒绝覆盖输入", en: "output is the input file; refusing to overwrite an input" },
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class PerfgoalError extends Error {
+  readonly code: ErrorCode;
+  /** A detail in the language of the message (a YAML path, a byte count …). */
+  readonly detail: string | undefined;
+  readonly file: string | undefined;
+
+  constructor(code: ErrorCode, detail?: string, options?: { file?: string; cause?: unknown }) {
+    super(`${ERROR_CODES[code].en}${detail ? `: ${detail}` : ""}`, { cause: options?.cause });
+    this.name = "PerfgoalError";
+    this.code = code;
+    this.detail = detail;
+    this.file = options?.file;
+  }
+
+  /** One line: `file: reason (detail) [CODE]`. */
+  describe(lang: "zh" | "en" = "zh", file = this.file): string {
+    const reason = ERROR_CODES[this.code][lang];
+    const detail = this.detail ? (lang === "zh" ? `：${this.detail}` : `: ${this.detail}`) : "";
+    return `${file ? `${file}: ` : ""}${reason}${detail} [${this.code}]`;
+  }
+
+  withFile(file: string): PerfgoalError {
+    if (this.file === file) return this;
+    const e = new PerfgoalError(this.code, this.detail, { file, cause: this.cause });
+    e.stack = this.stack;
+    return e;
+  }
+}
+
+export function isPerfgoalError(e: unknown): e is PerfgoalError {
+  return e instanceof PerfgoalError;
+}

@@ -1,0 +1,98 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import type { Form } from "../model/form.js";
+import type { SourceMap } from "../model/location.js";
+import { PerfgoalError } from "../model/errors.js";
+import { detectFormat } from "./detect.js";
+import type { SourceDocument } from "./document.js";
+
+export interface ParsedForm {
+  form: Form;
+  sourceMap: SourceMap;
+}
+
+export interface ParseResult {
+  file: string;
+  format: "txt" | "docx" | "doc" | "yaml";
+  /** Usually one; a flat budget-system export can hold several projects. */
+  forms: ParsedForm[];
+  /** Odd but readable input: wrong extension, unusual encoding … */
+  warnings: string[];
+}
+
+/** Largest input perfgoal will read; real forms are well under 10 MB. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** Read a form file of any supported format. Bad input throws a PerfgoalError naming the file. */
+export async function parseFile(file: string): Promise<ParseResult> {
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) throw new PerfgoalError("PG-E-NOT-FILE", undefined, { file });
+    if (stat.size > MAX_INPUT_BYTES) throw new PerfgoalError("PG-E-TOO-LARGE", `${stat.size} bytes`, { file });
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    if (e instanceof PerfgoalError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new PerfgoalError("PG-E-NOT-FOUND", undefined, { file, cause: e });
+    throw new PerfgoalError("PG-E-UNREADABLE", code, { file, cause: e });
+  }
+  return parseBuffer(bytes, file);
+}
+
+/** Parse bytes already in memory; `file` names them in messages and in `source.file`. */
+export async function parseBuffer(bytes: Uint8Array, file = "-"): Promise<ParseResult> {
+  try {
+    return await parseDetected(bytes, file);
+  } catch (e) {
+    if (e instanceof PerfgoalError) throw e.withFile(file);
+    throw e;
+  }
+}
+
+async function parseDetected(bytes: Uint8Array, file: string): Promise<ParseResult> {
+  const format = detectFormat(bytes, file);
+  const ext = path.extname(file).toLowerCase();
+  switch (format) {
+    case "empty":
+      throw new PerfgoalError("PG-E-EMPTY");
+    case "yaml": {
+      const { decodeText } = await import("./text/decode.js");
+      const { loadFormYaml } = await import("../model/yaml.js");
+      const decoded = decodeText(bytes);
+      const loaded = loadFormYaml(decoded.text, file);
+      return { file, format: "yaml", forms: [loaded], warnings: [] };
+    }
+    case "zip": {
+      const { readDocx } = await import("./docx/read-docx.js");
+      return fromDocument(readDocx(bytes), file, "docx", ext);
+    }
+    case "cfb": {
+      const { readDoc } = await import("./doc/read-doc.js");
+      return fromDocument(await readDoc(bytes), file, "doc", ext);
+    }
+    case "txt": {
+      const { readText } = await import("./text/read-text.js");
+      return fromDocument(readText(bytes), file, "txt", ext);
+    }
+    case "pdf":
+      throw new PerfgoalError("PG-E-FORMAT", "PDF");
+    case "html":
+      throw new PerfgoalError("PG-E-FORMAT", "HTML");
+    default:
+      throw new PerfgoalError("PG-E-FORMAT", "binary");
+  }
+}
+
+const EXPECTED_EXT: Record<string, string[]> = { docx: [".docx", ".docm", ".wps"], doc: [".doc", ".wps", ".dot"], txt: [".txt", ".csv", ".tsv", ".md", ""] };
+
+async function fromDocument(doc: SourceDocument, file: string, format: "txt" | "docx" | "doc", ext: string): Promise<ParseResult> {
+  const { extractForms } = await import("./extract/extract.js");
+  const warnings = [...doc.warnings];
+  if (ext && !EXPECTED_EXT[format]!.includes(ext)) warnings.push(`扩展名为 ${ext}，内容实为 ${format} 格式，已按内容读取`);
+  const forms = extractForms(doc).map(({ form, sourceMap }) => ({
+    form: { ...form, source: { file: path.basename(file), format, ...(form.source?.layout ? { layout: form.source.layout } : {}), ...(doc.meta.encoding ? { encoding: doc.meta.encoding } : {}) } },
+    sourceMap,
+  }));
+  return { file, format, forms, warnings };
+}
