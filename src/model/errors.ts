@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   "PG-E-OUTPUT": { zh: "无法写入输出文件", en: "cannot write output" },
   "PG-E-EXISTS": { zh: "输出文件已存在（使用 --force 覆盖）", en: "output exists (use --force to overwrite)" },
   "PG-E-SAME-AS-INPUT": { zh: "输出文件与输入文件相同，拒绝覆盖输入", en: "output is the input file; refusing to overwrite an input" },
+  "PG-E-CONFIG": { zh: "配置文件无效", en: "invalid configuration" },
+  "PG-E-INTERNAL": { zh: "perfgoal 内部错误", en: "perfgoal internal error" },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

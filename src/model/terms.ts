@@ -95,6 +95,16 @@ export const INDICATOR_BLOCK_LABELS = {
 export const AMOUNT_UNITS = ["万元", "元"] as const;
 export type AmountUnit = (typeof AMOUNT_UNITS)[number];
 
+/** Advisory review grades (审核结果 优/良/中/差), best first. */
+export const GRADES = {
+  excellent: "优",
+  good: "良",
+  fair: "中",
+  poor: "差",
+} as const;
+export type GradeKey = keyof typeof GRADES;
+export type Grade = (typeof GRADES)[GradeKey];
+
 /** The attachment label and title words. */
 export const FORM_WORDS = {
   attachment: "附件",
