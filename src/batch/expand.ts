@@ -1,78 +1,200 @@
-import { promises as fs } from "node:fs";
+import { promises as fs, type Dirent, type Stats } from "node:fs";
 import path from "node:path";
+import type { ErrorCode } from "../model/errors.js";
+import { compileGlob, couldContainMatches, expandBraces, hasGlob, splitGlobBase } from "./glob.js";
 
 /** Extensions perfgoal reads when it walks a folder (explicitly named files are always tried). */
 export const FORM_EXTENSIONS = [".docx", ".doc", ".txt", ".yaml", ".yml", ".wps"];
 
-export interface ExpandedInputs {
-  /** Files to process, with the input root each came from (for mirroring into --out-dir). */
-  files: { file: string; root: string }[];
-  /** Passed over on purpose: Word lock files, hidden files, other types. */
-  skipped: { file: string; reason: "lock" | "hidden" | "unsupported" | "special" | "link-loop" }[];
-  /** Paths that do not exist. */
-  missing: string[];
+/** Why a path was passed over on purpose (counted in the summary, not an error). */
+export type SkipReason = "lock" | "hidden" | "unsupported" | "special" | "link-loop" | "broken-link";
+
+export interface InputFile {
+  /** The path as shown to the user: relative to the working folder when the input was. */
+  file: string;
+  /** The input folder (or glob base) it was found under, for mirroring into --out-dir. */
+  root: string;
 }
 
-function skipReason(name: string): "lock" | "hidden" | "unsupported" | undefined {
+export interface ExpandedInputs {
+  /** Files to process, sorted by path (folder by folder), each once. */
+  files: InputFile[];
+  /** Passed over on purpose: Word lock files, hidden files, other types, pipes and devices, bad links. */
+  skipped: { file: string; reason: SkipReason }[];
+  /** Paths (or patterns matching nothing) that do not exist. */
+  missing: string[];
+  /** Folders that could not be listed. */
+  unreadable: { file: string; code: ErrorCode; detail?: string }[];
+}
+
+/** Why a file found in a folder is not read, by its name alone. */
+export function skipReasonForName(name: string): "lock" | "hidden" | "unsupported" | undefined {
   if (name.startsWith("~$")) return "lock";
   if (name.startsWith(".")) return "hidden";
   if (!FORM_EXTENSIONS.includes(path.extname(name).toLowerCase())) return "unsupported";
   return undefined;
 }
 
-/** Expand files and folders (recursively) into a sorted list of form files. */
+/** Compare paths segment by segment, by code unit: stable on every machine and locale. */
+export function comparePaths(a: string, b: string): number {
+  const sa = a.split(/[\\/]/);
+  const sb = b.split(/[\\/]/);
+  const n = Math.min(sa.length, sb.length);
+  for (let i = 0; i < n; i++) {
+    const x = sa[i]!;
+    const y = sb[i]!;
+    if (x !== y) {
+      // A folder's own files come before its subfolders' files, as a walk lists them.
+      const xIsLast = i === sa.length - 1;
+      const yIsLast = i === sb.length - 1;
+      if (xIsLast !== yIsLast) return xIsLast ? -1 : 1;
+      return x < y ? -1 : 1;
+    }
+  }
+  return sa.length - sb.length;
+}
+
+interface WalkFilter {
+  /** Does this file (path relative to the walk root, `/`-separated) belong to the input? */
+  file(relative: string): boolean;
+  /** May this folder hold files that belong? */
+  dir(relative: string): boolean;
+  /** Report non-matching entries as skipped (a folder walk) or ignore them (a glob). */
+  reportAll: boolean;
+}
+
+const EVERYTHING: WalkFilter = { file: () => true, dir: () => true, reportAll: true };
+
+/** Expand files, folders (recursively) and globs into a sorted list of form files. */
 export async function expandInputs(inputs: readonly string[], cwd: string): Promise<ExpandedInputs> {
-  const out: ExpandedInputs = { files: [], skipped: [], missing: [] };
-  const seenDirs = new Set<string>();
-  async function walk(dir: string, root: string): Promise<void> {
+  const out: ExpandedInputs = { files: [], skipped: [], missing: [], unreadable: [] };
+  const seenFiles = new Set<string>();
+
+  function addFile(file: string, root: string): void {
+    const key = path.resolve(cwd, file);
+    if (seenFiles.has(key)) return;
+    seenFiles.add(key);
+    out.files.push({ file, root });
+  }
+
+  /** Type of an entry, following symbolic links; never opens the entry itself. */
+  async function entryKind(full: string, dirent: Dirent | undefined): Promise<"file" | "dir" | "special" | "link-loop" | "broken-link" | "missing" | "error"> {
+    if (dirent && !dirent.isSymbolicLink()) {
+      if (dirent.isFile()) return "file";
+      if (dirent.isDirectory()) return "dir";
+      if (dirent.isFIFO() || dirent.isSocket() || dirent.isCharacterDevice() || dirent.isBlockDevice()) return "special";
+    }
+    if (!dirent) {
+      try {
+        await fs.lstat(path.resolve(cwd, full));
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        return code === "ENOENT" || code === "ENOTDIR" ? "missing" : "error";
+      }
+    }
+    let st: Stats;
+    try {
+      st = await fs.stat(path.resolve(cwd, full));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "ELOOP") return "link-loop";
+      if (code === "ENOENT" || code === "ENOTDIR") return "broken-link";
+      return "error";
+    }
+    if (st.isFile()) return "file";
+    if (st.isDirectory()) return "dir";
+    return "special";
+  }
+
+  async function walk(dir: string, root: string, filter: WalkFilter, relDir: string, ancestors: Set<string>): Promise<void> {
     let real: string;
     try {
-      real = await fs.realpath(dir);
+      real = await fs.realpath(path.resolve(cwd, dir));
     } catch {
       out.skipped.push({ file: dir, reason: "link-loop" });
       return;
     }
-    if (seenDirs.has(real)) {
+    // A link back to a folder we are inside would loop forever.
+    if (ancestors.has(real)) {
       out.skipped.push({ file: dir, reason: "link-loop" });
       return;
     }
-    seenDirs.add(real);
-    const entries = await fs.readdir(dir, { withFileTypes: true });
+    let entries: Dirent[];
+    try {
+      entries = await fs.readdir(path.resolve(cwd, dir), { withFileTypes: true });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      out.unreadable.push({ file: dir, code: "PG-E-UNREADABLE", ...(code ? { detail: code } : {}) });
+      return;
+    }
+    const inside = new Set(ancestors).add(real);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
-      const full = path.join(dir, e.name);
-      if (e.name.startsWith(".")) {
-        out.skipped.push({ file: full, reason: "hidden" });
+      const full = dir === "." ? e.name : path.join(dir, e.name);
+      const rel = relDir === "" ? e.name : `${relDir}/${e.name}`;
+      const hidden = e.name.startsWith(".");
+      const kind = await entryKind(full, e);
+      if (kind === "dir") {
+        if (hidden) {
+          if (filter.reportAll) out.skipped.push({ file: full, reason: "hidden" });
+          continue;
+        }
+        if (filter.dir(rel)) await walk(full, root, filter, rel, inside);
         continue;
       }
-      let stat;
-      try {
-        stat = await fs.stat(full);
-      } catch {
-        out.skipped.push({ file: full, reason: "link-loop" });
-        continue;
-      }
-      if (stat.isDirectory()) await walk(full, root);
-      else if (!stat.isFile()) out.skipped.push({ file: full, reason: "special" });
+      if (!filter.file(rel)) continue;
+      if (kind === "missing") continue;
+      if (kind === "special" || kind === "link-loop" || kind === "broken-link") out.skipped.push({ file: full, reason: kind });
+      else if (kind === "error") out.unreadable.push({ file: full, code: "PG-E-UNREADABLE" });
       else {
-        const reason = skipReason(e.name);
+        const reason = skipReasonForName(e.name);
         if (reason) out.skipped.push({ file: full, reason });
-        else out.files.push({ file: full, root });
+        else addFile(full, root);
       }
     }
   }
-  for (const input of inputs) {
-    const abs = path.resolve(cwd, input);
-    let stat;
-    try {
-      stat = await fs.stat(abs);
-    } catch {
-      out.missing.push(input);
-      continue;
+
+  async function expandGlob(pattern: string): Promise<boolean> {
+    const before = out.files.length + out.skipped.length;
+    for (const alternative of expandBraces(pattern)) {
+      const { base, rest } = splitGlobBase(alternative);
+      if (!hasGlob(rest.join("/"))) {
+        // `{a,b}.docx` expands to plain paths.
+        if ((await entryKind(alternative, undefined)) === "file") addFile(alternative, path.dirname(alternative));
+        continue;
+      }
+      if ((await entryKind(base, undefined)) !== "dir") continue;
+      const filter: WalkFilter = { file: compileGlob(rest), dir: couldContainMatches(rest), reportAll: false };
+      await walk(base, base, filter, "", new Set());
     }
-    if (stat.isDirectory()) await walk(path.isAbsolute(input) ? input : path.relative(cwd, abs) || ".", path.isAbsolute(input) ? input : path.relative(cwd, abs) || ".");
-    else if (path.basename(input).startsWith("~$")) out.skipped.push({ file: input, reason: "lock" });
-    else out.files.push({ file: input, root: path.dirname(input) });
+    return out.files.length + out.skipped.length > before;
   }
+
+  for (const input of inputs) {
+    const kind = await entryKind(input, undefined);
+    if (kind === "dir") {
+      const root = path.isAbsolute(input) ? input : path.relative(cwd, path.resolve(cwd, input)) || ".";
+      await walk(root, root, EVERYTHING, "", new Set());
+    } else if (kind === "file" || kind === "special") {
+      // A file named on the command line is always tried (the reader refuses what it cannot read), except a lock file.
+      if (path.basename(input).startsWith("~$")) out.skipped.push({ file: input, reason: "lock" });
+      else addFile(input, path.dirname(input));
+    } else if (kind === "link-loop" || kind === "broken-link") {
+      out.skipped.push({ file: input, reason: kind });
+    } else if (kind === "error") {
+      out.unreadable.push({ file: input, code: "PG-E-UNREADABLE" });
+    } else if (!(hasGlob(input) && (await expandGlob(input)))) {
+      out.missing.push(input);
+    }
+  }
+  out.files.sort((a, b) => comparePaths(a.file, b.file));
+  out.skipped.sort((a, b) => comparePaths(a.file, b.file));
   return out;
+}
+
+/** Counts of skipped paths by reason, for the summary line. */
+export function countSkipped(skipped: ExpandedInputs["skipped"]): Partial<Record<SkipReason, number>> {
+  const counts: Partial<Record<SkipReason, number>> = {};
+  for (const s of skipped) counts[s.reason] = (counts[s.reason] ?? 0) + 1;
+  return counts;
 }
