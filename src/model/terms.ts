@@ -111,3 +111,11 @@ export const FORM_WORDS = {
   titleKeyword: "绩效目标",
   unitLine: "单位",
 } as const;
+
+/** 绩效标准 types a 绩效标准 cell should name. */
+export const STANDARD_TYPES = {
+  historical: "历史标准",
+  industry: "行业标准",
+  plan: "计划标准",
+  other: "其他标准",
+} as const;
