@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { WorkerLost, WorkerPool } from "../../src/batch/pool.js";
+
+const entry = new URL("./fixtures/test-worker.ts", import.meta.url);
+let pool: WorkerPool<unknown, unknown> | undefined;
+afterEach(async () => {
+  await pool?.close();
+  pool = undefined;
+});
+
+describe("WorkerPool", () => {
+  it("runs tasks in workers and passes workerData once", async () => {
+    pool = new WorkerPool({ size: 2, entry, workerData: { hello: "你好" } });
+    const results = await Promise.all([1, 2, 3, 4, 5].map((value) => pool!.run({ op: "sleep", ms: 5 * (6 - value), value })));
+    expect(results).toEqual([1, 2, 3, 4, 5]);
+    expect(await pool.run({ op: "data" })).toEqual({ hello: "你好" });
+  });
+
+  it("fails only the task of a worker that exits, and replaces the worker", async () => {
+    pool = new WorkerPool({ size: 1, entry });
+    const crashed = pool.run({ op: "exit" });
+    const after = pool.run({ op: "echo", value: "still here" });
+    await expect(crashed).rejects.toBeInstanceOf(WorkerLost);
+    expect(await after).toBe("still here");
+  });
+
+  it("fails the task of a worker that throws", async () => {
+    pool = new WorkerPool({ size: 2, entry });
+    await expect(pool.run({ op: "throw" })).rejects.toMatchObject({ reason: "crash" });
+    expect(await pool.run({ op: "echo", value: 1 })).toBe(1);
+  });
+
+  it("abandons a task that never answers and goes on", async () => {
+    pool = new WorkerPool({ size: 1, entry, taskTimeoutMs: 300 });
+    const hung = pool.run({ op: "hang" });
+    const next = pool.run({ op: "echo", value: "next" });
+    await expect(hung).rejects.toMatchObject({ reason: "timeout" });
+    expect(await next).toBe("next");
+  });
+});
