@@ -1,0 +1,574 @@
+import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { PerfgoalError } from "../../model/errors.js";
+import { MERGE_CONTINUE, MERGE_NONE, MERGE_RESTART, type MergeMark, type RawBlock, type RawCell, type RawDocument, type RawRow, type RawTable } from "./raw.js";
+import { mapSymbolText, symbolChar, symbolTable } from "./symbols.js";
+
+/** Tables nested deeper than this are read as text of the deepest cell (no stack grows with depth). */
+export const MAX_TABLE_DEPTH = 64;
+/** Far beyond real forms; stops a hostile file from building millions of cell objects. */
+export const MAX_RAW_CELLS = 1_000_000;
+export const MAX_PARAGRAPHS = 2_000_000;
+/** Gives a hostile `w:gridSpan="1000000000"` no power over the grid size (Word allows 63 columns). */
+const MAX_SPAN = 63;
+
+const W_NS = new Set(["http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main"]);
+const MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+/** Used when a file leaves a prefix undeclared: the conventional meaning of the prefix. */
+const CONVENTIONAL: Record<string, string> = { w: "http://schemas.openxmlformats.org/wordprocessingml/2006/main", mc: MC_NS };
+
+// Element codes: the elements the walk reacts to. Everything else is transparent.
+const OTHER = 0;
+const P = 1;
+const R = 2;
+const T = 3;
+const TAB = 4;
+const BR = 5;
+const SYM = 6;
+const NO_BREAK_HYPHEN = 7;
+const TBL = 8;
+const TR = 9;
+const TC = 10;
+const TR_PR = 11;
+const TC_PR = 12;
+const GRID_BEFORE = 13;
+const GRID_AFTER = 14;
+const GRID_SPAN = 15;
+const V_MERGE = 16;
+const H_MERGE = 17;
+const DEL = 18;
+const MOVE_FROM = 19;
+const CELL_DEL = 20;
+const FLD_CHAR = 21;
+const CHECK_BOX = 22;
+const CHECKED = 23;
+const DEFAULT = 24;
+const TXBX_CONTENT = 25;
+const ALTERNATE_CONTENT = 26;
+const CHOICE = 27;
+const FALLBACK = 28;
+const R_PR = 29;
+const P_PR = 30;
+const R_FONTS = 31;
+const SDT = 32;
+const SDT_PR = 33;
+const SDT_CONTENT = 34;
+const SHOWING_PLACEHOLDER = 35;
+const SKIP = 36;
+const FF_DATA = 37;
+
+const W_CODES: Record<string, number> = {
+  p: P,
+  r: R,
+  t: T,
+  tab: TAB,
+  ptab: TAB,
+  br: BR,
+  cr: BR,
+  sym: SYM,
+  noBreakHyphen: NO_BREAK_HYPHEN,
+  tbl: TBL,
+  tr: TR,
+  tc: TC,
+  trPr: TR_PR,
+  tcPr: TC_PR,
+  gridBefore: GRID_BEFORE,
+  gridAfter: GRID_AFTER,
+  gridSpan: GRID_SPAN,
+  vMerge: V_MERGE,
+  hMerge: H_MERGE,
+  del: DEL,
+  moveFrom: MOVE_FROM,
+  cellDel: CELL_DEL,
+  fldChar: FLD_CHAR,
+  checkBox: CHECK_BOX,
+  checked: CHECKED,
+  default: DEFAULT,
+  txbxContent: TXBX_CONTENT,
+  rPr: R_PR,
+  pPr: P_PR,
+  rFonts: R_FONTS,
+  sdt: SDT,
+  sdtPr: SDT_PR,
+  sdtContent: SDT_CONTENT,
+  showingPlcHdr: SHOWING_PLACEHOLDER,
+  ffData: FF_DATA,
+};
+const MC_CODES: Record<string, number> = { AlternateContent: ALTERNATE_CONTENT, Choice: CHOICE, Fallback: FALLBACK };
+
+/** Per element name: its code and the keys of the attributes the walk reads (`w:val` …). */
+interface NameInfo {
+  code: number;
+  val: string;
+  font: string;
+  char: string;
+  type: string;
+  ascii: string;
+  hAnsi: string;
+}
+
+/** Where the paragraphs being read end up. */
+type Container =
+  | { kind: "body"; pending: string }
+  | { kind: "cell"; cell: RawCell; pending: string }
+  /** A text box: its paragraphs are folded into the paragraph that anchors it. */
+  | { kind: "textbox"; anchor: Paragraph | undefined; pending: string };
+
+interface Paragraph {
+  text: string;
+  container: Container;
+  /** Body paragraphs: the block slot reserved when the paragraph opened. */
+  slot: number;
+  index: number;
+  /** The paragraph mark was deleted with tracked changes: the text runs on into the next paragraph. */
+  markDeleted: boolean;
+}
+
+interface TableFrame {
+  raw: RawTable;
+  slot: number;
+  row: RawRow | undefined;
+  cell: RawCell | undefined;
+}
+
+interface Field {
+  inResult: boolean;
+  checkbox: { checked: boolean | undefined; byDefault: boolean } | undefined;
+}
+
+/**
+ * Walk `word/document.xml` once with a SAX parser and collect body paragraphs and tables as
+ * written. Every piece of state is an explicit stack, so nesting depth costs memory, never
+ * call-stack frames.
+ */
+export function readBody(xml: string): RawDocument {
+  const walker = new BodyWalker();
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  parser.on("doctype", () => {
+    throw new PerfgoalError("PG-E-XML", "含 DOCTYPE 声明（为防实体注入，拒绝处理）");
+  });
+  parser.on("opentag", (tag) => walker.open(tag));
+  parser.on("closetag", () => walker.close());
+  parser.on("text", (text) => walker.text(text));
+  try {
+    parser.write(xml);
+  } catch (e) {
+    if (e instanceof PerfgoalError) throw e;
+    throw new PerfgoalError("PG-E-XML", firstLine(e), { cause: e });
+  }
+  try {
+    parser.close();
+  } catch (e) {
+    if (e instanceof PerfgoalError) throw e;
+    // The input ended inside an element: a cut-off file rather than bad XML.
+    throw new PerfgoalError("PG-E-CORRUPT", `word/document.xml 不完整：${firstLine(e)}`, { cause: e });
+  }
+  if (!walker.sawRoot) throw new PerfgoalError("PG-E-CORRUPT", "word/document.xml 为空");
+  return walker.result();
+}
+
+function firstLine(e: unknown): string {
+  return String(e instanceof Error ? e.message : e).split("\n")[0]!.slice(0, 200);
+}
+
+function int(v: string | undefined, fallback: number): number {
+  const n = v === undefined ? NaN : parseInt(v, 10);
+  return Number.isFinite(n) ? n : fallback;
+}
+
+function clampSpan(v: string | undefined, min: number): number {
+  return Math.min(MAX_SPAN, Math.max(min, int(v, min)));
+}
+
+function mergeMark(v: string | undefined): MergeMark {
+  // A bare <w:vMerge/> continues the merge (Word); LibreOffice writes w:val="continue".
+  return v === "restart" ? MERGE_RESTART : MERGE_CONTINUE;
+}
+
+function isOn(v: string | undefined): boolean {
+  return v === undefined || v === "1" || v === "true" || v === "on";
+}
+
+class BodyWalker {
+  sawRoot = false;
+  private readonly blocks: (RawBlock | undefined)[] = [];
+  private readonly warnings: string[] = [];
+  private readonly prefixes = new Map<string, string>();
+  private readonly names = new Map<string, NameInfo>();
+
+  /** Depth inside a subtree whose content is dropped (deletions, the unused branch …). */
+  private skip = 0;
+  /** Codes of the open elements (not counting skipped ones). */
+  private readonly open_: number[] = [];
+  private readonly containers: Container[] = [{ kind: "body", pending: "" }];
+  private readonly paragraphs: Paragraph[] = [];
+  private readonly tables: TableFrame[] = [];
+  /** Tables opened beyond MAX_TABLE_DEPTH, read as plain text. */
+  private overDeep = 0;
+  private readonly alternates: boolean[] = [];
+  private readonly sdtPlaceholder: boolean[] = [];
+  private readonly sdtContent: boolean[] = [];
+  private readonly fields: Field[] = [];
+  /** Fields whose instruction part is being read (its text is not shown). */
+  private inInstruction = 0;
+  /** Placeholder content controls being read (their prompt text is not data). */
+  private inPlaceholder = 0;
+  private inText = false;
+  private runSymbols: Record<number, string> | undefined;
+  private tableCount = 0;
+  private bodyParagraphs = 0;
+  private cellCount = 0;
+  private paragraphCount = 0;
+  private flattenedWarned = false;
+
+  result(): RawDocument {
+    return { blocks: this.blocks.filter((b): b is RawBlock => b !== undefined), warnings: this.warnings };
+  }
+
+  private info(name: string, attributes: Record<string, string>): NameInfo {
+    const known = this.names.get(name);
+    if (known) return known;
+    const colon = name.indexOf(":");
+    const prefix = colon < 0 ? "" : name.slice(0, colon);
+    const local = colon < 0 ? name : name.slice(colon + 1);
+    let ns = this.prefixes.get(prefix);
+    if (ns === undefined) {
+      // A prefix declared on this element rather than on the root.
+      const declared = attributes[prefix ? `xmlns:${prefix}` : "xmlns"];
+      if (declared !== undefined) this.prefixes.set(prefix, declared);
+      ns = declared ?? CONVENTIONAL[prefix] ?? "";
+    }
+    const code = W_NS.has(ns) ? W_CODES[local] ?? (local.endsWith("Change") ? SKIP : OTHER) : ns === MC_NS ? MC_CODES[local] ?? OTHER : OTHER;
+    const a = prefix ? `${prefix}:` : "";
+    const info: NameInfo = { code, val: `${a}val`, font: `${a}font`, char: `${a}char`, type: `${a}fldCharType`, ascii: `${a}ascii`, hAnsi: `${a}hAnsi` };
+    this.names.set(name, info);
+    return info;
+  }
+
+  open(tag: SaxesTagPlain): void {
+    if (this.skip > 0) {
+      this.skip++;
+      return;
+    }
+    const attrs = tag.attributes as Record<string, string>;
+    if (!this.sawRoot) this.openRoot(tag.name, attrs);
+    const info = this.info(tag.name, attrs);
+    const code = info.code;
+    const parent = this.open_.length > 0 ? this.open_[this.open_.length - 1]! : OTHER;
+    switch (code) {
+      case P:
+        this.openParagraph();
+        break;
+      case R:
+        this.runSymbols = undefined;
+        break;
+      case T:
+        this.inText = parent === R;
+        break;
+      case TAB:
+        if (parent === R) this.append("\t");
+        break;
+      case BR:
+        if (parent === R) this.append("\n");
+        break;
+      case SYM:
+        if (parent === R) this.append(symbolChar(attrs[info.font], attrs[info.char]));
+        break;
+      case NO_BREAK_HYPHEN:
+        if (parent === R) this.append("-");
+        break;
+      case R_FONTS:
+        if (parent === R_PR && this.open_[this.open_.length - 2] === R) this.runSymbols = symbolTable(attrs[info.ascii] ?? attrs[info.hAnsi]);
+        break;
+      case TBL:
+        this.openTable();
+        break;
+      case TR:
+        this.openRow();
+        break;
+      case TC:
+        this.openCell();
+        break;
+      case GRID_BEFORE:
+        if (parent === TR_PR && this.currentRow()) this.currentRow()!.gridBefore = clampSpan(attrs[info.val], 0);
+        break;
+      case GRID_AFTER:
+        if (parent === TR_PR && this.currentRow()) this.currentRow()!.gridAfter = clampSpan(attrs[info.val], 0);
+        break;
+      case GRID_SPAN:
+        if (parent === TC_PR && this.currentCell()) this.currentCell()!.gridSpan = clampSpan(attrs[info.val], 1);
+        break;
+      case V_MERGE:
+        if (parent === TC_PR && this.currentCell()) this.currentCell()!.vMerge = mergeMark(attrs[info.val]);
+        break;
+      case H_MERGE:
+        if (parent === TC_PR && this.currentCell()) this.currentCell()!.hMerge = mergeMark(attrs[info.val]);
+        break;
+      case CELL_DEL:
+        if (parent === TC_PR && this.currentCell()) this.currentCell()!.deleted = true;
+        break;
+      case DEL:
+      case MOVE_FROM:
+        if (parent === TR_PR) {
+          if (code === DEL && this.currentRow()) this.currentRow()!.deleted = true;
+        } else if (parent === R_PR) {
+          // Inside a paragraph mark's properties: the mark itself was deleted or moved away.
+          if (this.open_[this.open_.length - 2] === P_PR) this.markParagraphDeleted();
+        } else {
+          this.skip = 1;
+          return;
+        }
+        break;
+      case SKIP:
+        this.skip = 1;
+        return;
+      case ALTERNATE_CONTENT:
+        this.alternates.push(false);
+        break;
+      case CHOICE:
+      case FALLBACK:
+        // Take one branch only (the first Choice, else the Fallback), or text boxes read twice.
+        if (this.alternates.length > 0) {
+          if (this.alternates[this.alternates.length - 1]) {
+            this.skip = 1;
+            return;
+          }
+          this.alternates[this.alternates.length - 1] = true;
+        }
+        break;
+      case TXBX_CONTENT:
+        this.containers.push({ kind: "textbox", anchor: this.paragraphs[this.paragraphs.length - 1], pending: "" });
+        break;
+      case SDT:
+        this.sdtPlaceholder.push(false);
+        break;
+      case SHOWING_PLACEHOLDER:
+        if (parent === SDT_PR && this.sdtPlaceholder.length > 0) this.sdtPlaceholder[this.sdtPlaceholder.length - 1] = isOn(attrs[info.val]);
+        break;
+      case SDT_CONTENT: {
+        const placeholder = this.sdtPlaceholder.length > 0 && this.sdtPlaceholder[this.sdtPlaceholder.length - 1]!;
+        this.sdtContent.push(placeholder);
+        if (placeholder) this.inPlaceholder++;
+        break;
+      }
+      case FLD_CHAR:
+        this.fieldChar(attrs[info.type]);
+        break;
+      case CHECK_BOX:
+        if (parent === FF_DATA && this.fields.length > 0) this.fields[this.fields.length - 1]!.checkbox = { checked: undefined, byDefault: false };
+        break;
+      case CHECKED:
+      case DEFAULT: {
+        const box = parent === CHECK_BOX ? this.fields[this.fields.length - 1]?.checkbox : undefined;
+        if (box && code === CHECKED) box.checked = isOn(attrs[info.val]);
+        if (box && code === DEFAULT) box.byDefault = isOn(attrs[info.val]);
+        break;
+      }
+      default:
+        break;
+    }
+    this.open_.push(code);
+  }
+
+  close(): void {
+    if (this.skip > 0) {
+      this.skip--;
+      return;
+    }
+    const code = this.open_.pop();
+    switch (code) {
+      case P:
+        this.closeParagraph();
+        break;
+      case R:
+        this.runSymbols = undefined;
+        break;
+      case T:
+        this.inText = false;
+        break;
+      case TBL:
+        this.closeTable();
+        break;
+      case TC:
+        this.closeCell();
+        break;
+      case TR:
+        if (this.overDeep === 0 && this.tables.length > 0) this.tables[this.tables.length - 1]!.row = undefined;
+        break;
+      case TXBX_CONTENT:
+        this.closeTextbox();
+        break;
+      case ALTERNATE_CONTENT:
+        this.alternates.pop();
+        break;
+      case SDT:
+        this.sdtPlaceholder.pop();
+        break;
+      case SDT_CONTENT:
+        if (this.sdtContent.pop()) this.inPlaceholder--;
+        break;
+      default:
+        break;
+    }
+  }
+
+  text(text: string): void {
+    if (!this.inText || this.inInstruction > 0 || this.inPlaceholder > 0) return;
+    this.append(this.runSymbols ? mapSymbolText(this.runSymbols, text) : text);
+  }
+
+  private openRoot(name: string, attrs: Record<string, string>): void {
+    this.sawRoot = true;
+    for (const key in attrs) {
+      if (key === "xmlns") this.prefixes.set("", attrs[key]!);
+      else if (key.startsWith("xmlns:")) this.prefixes.set(key.slice(6), attrs[key]!);
+    }
+    const colon = name.indexOf(":");
+    const ns = this.prefixes.get(colon < 0 ? "" : name.slice(0, colon)) ?? CONVENTIONAL[colon < 0 ? "" : name.slice(0, colon)];
+    if (name.slice(colon + 1) !== "document" || !ns || !W_NS.has(ns)) {
+      throw new PerfgoalError("PG-E-FORMAT", `zip 压缩包，但主文档不是 Word 正文（根元素为 ${name.slice(0, 60)}）`);
+    }
+  }
+
+  private append(s: string): void {
+    if (this.inPlaceholder > 0 || this.inInstruction > 0 || s === "") return;
+    const p = this.paragraphs[this.paragraphs.length - 1];
+    if (p) p.text += s;
+  }
+
+  // --- paragraphs -------------------------------------------------------------------------
+
+  private openParagraph(): void {
+    if (++this.paragraphCount > MAX_PARAGRAPHS) throw new PerfgoalError("PG-E-TOO-LARGE", `段落超过 ${MAX_PARAGRAPHS} 个`);
+    const container = this.containers[this.containers.length - 1]!;
+    let slot = -1;
+    let index = 0;
+    if (container.kind === "body") {
+      index = ++this.bodyParagraphs;
+      slot = this.blocks.push(undefined) - 1;
+    }
+    this.paragraphs.push({ text: "", container, slot, index, markDeleted: false });
+  }
+
+  private markParagraphDeleted(): void {
+    const p = this.paragraphs[this.paragraphs.length - 1];
+    if (p) p.markDeleted = true;
+  }
+
+  private closeParagraph(): void {
+    const p = this.paragraphs.pop();
+    if (!p) return;
+    // A field instruction never spans paragraphs in practice; an unterminated one must not
+    // swallow the rest of the document.
+    if (this.inInstruction > 0) {
+      for (const f of this.fields) f.inResult = true;
+      this.inInstruction = 0;
+    }
+    const c = p.container;
+    const text = c.pending + p.text;
+    if (p.markDeleted) {
+      // Runs on into the next paragraph of the same container.
+      c.pending = text;
+      return;
+    }
+    c.pending = "";
+    if (c.kind === "body") {
+      if (text.trim() !== "") this.blocks[p.slot] = { kind: "paragraph", text, index: p.index };
+    } else if (c.kind === "cell") {
+      c.cell.paragraphs.push(text);
+    } else if (c.anchor && text !== "") {
+      c.anchor.text += c.anchor.text === "" ? text : `\n${text}`;
+    }
+  }
+
+  private closeTextbox(): void {
+    const c = this.containers[this.containers.length - 1];
+    if (c?.kind !== "textbox") return;
+    if (c.pending && c.anchor) c.anchor.text += c.anchor.text === "" ? c.pending : `\n${c.pending}`;
+    this.containers.pop();
+  }
+
+  // --- tables -----------------------------------------------------------------------------
+
+  private currentRow(): RawRow | undefined {
+    return this.overDeep > 0 ? undefined : this.tables[this.tables.length - 1]?.row;
+  }
+
+  private currentCell(): RawCell | undefined {
+    return this.overDeep > 0 ? undefined : this.tables[this.tables.length - 1]?.cell;
+  }
+
+  private openTable(): void {
+    if (this.overDeep > 0 || this.tables.length >= MAX_TABLE_DEPTH) {
+      this.overDeep++;
+      if (!this.flattenedWarned) {
+        this.flattenedWarned = true;
+        this.warnings.push(`表格嵌套超过 ${MAX_TABLE_DEPTH} 层，更深的表格按文字读入所在单元格`);
+      }
+      return;
+    }
+    const raw: RawTable = { index: ++this.tableCount, rows: [] };
+    const slot = this.blocks.push({ kind: "table", table: raw }) - 1;
+    this.tables.push({ raw, slot, row: undefined, cell: undefined });
+  }
+
+  private closeTable(): void {
+    if (this.overDeep > 0) {
+      this.overDeep--;
+      return;
+    }
+    const frame = this.tables.pop();
+    // A cell left open by a malformed file still owns a container: drop it with its table.
+    if (frame?.cell) this.closeCell(frame);
+  }
+
+  private openRow(): void {
+    if (this.overDeep > 0) return;
+    const frame = this.tables[this.tables.length - 1];
+    if (!frame) return;
+    frame.row = { gridBefore: 0, gridAfter: 0, cells: [], deleted: false };
+    frame.raw.rows.push(frame.row);
+  }
+
+  private openCell(): void {
+    if (this.overDeep > 0) return;
+    const frame = this.tables[this.tables.length - 1];
+    if (!frame) return;
+    if (++this.cellCount > MAX_RAW_CELLS) throw new PerfgoalError("PG-E-TOO-LARGE", `单元格超过 ${MAX_RAW_CELLS} 个`);
+    if (!frame.row) this.openRow();
+    const cell: RawCell = { paragraphs: [], gridSpan: 1, vMerge: MERGE_NONE, hMerge: MERGE_NONE, deleted: false };
+    frame.row!.cells.push(cell);
+    frame.cell = cell;
+    this.containers.push({ kind: "cell", cell, pending: "" });
+  }
+
+  private closeCell(frame = this.overDeep > 0 ? undefined : this.tables[this.tables.length - 1]): void {
+    if (!frame?.cell) return;
+    const c = this.containers[this.containers.length - 1];
+    if (c?.kind === "cell" && c.cell === frame.cell) {
+      if (c.pending) c.cell.paragraphs.push(c.pending);
+      this.containers.pop();
+    }
+    frame.cell = undefined;
+  }
+
+  // --- fields -----------------------------------------------------------------------------
+
+  private fieldChar(type: string | undefined): void {
+    if (type === "begin") {
+      this.fields.push({ inResult: false, checkbox: undefined });
+      this.inInstruction++;
+    } else if (type === "separate") {
+      const f = this.fields[this.fields.length - 1];
+      if (f && !f.inResult) {
+        f.inResult = true;
+        this.inInstruction--;
+      }
+    } else if (type === "end") {
+      const f = this.fields.pop();
+      if (!f) return;
+      if (!f.inResult) this.inInstruction--;
+      // A legacy form check box has no result text: its state is in the field data.
+      if (f.checkbox) this.append((f.checkbox.checked ?? f.checkbox.byDefault) ? "☑" : "□");
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import { SaxesParser } from "saxes";
+import { PerfgoalError } from "../../model/errors.js";
+import { findEntry, readEntry, type InflateBudget, type ZipArchive, type ZipEntry } from "./zip.js";
+
+/** The small package parts are tiny; a few MB is already absurd for them. */
+const MAX_SMALL_PART = 4 * 1024 * 1024;
+
+const OFFICE_DOCUMENT_REL = /\/officeDocument$/;
+const WORD_MAIN_TYPES = /wordprocessingml\.(document|template)\.main\+xml$|ms-word\.(document|template)\.macroEnabled(\.main)?\+xml$/i;
+const FALLBACK_MAIN = "word/document.xml";
+
+/**
+ * Find the main document part of a Word package: the officeDocument relation in `_rels/.rels`,
+ * else the part whose content type says it is the main document, else `word/document.xml`.
+ * Names come from the archive and are only used as lookup keys (never as file paths).
+ */
+export function findMainDocument(zip: ZipArchive, budget: InflateBudget): ZipEntry {
+  const candidates: string[] = [];
+  const rels = findEntry(zip, "_rels/.rels");
+  if (rels) {
+    for (const { type, target } of readRelationships(readSmallPart(zip, rels, budget))) {
+      if (OFFICE_DOCUMENT_REL.test(type)) candidates.push(resolvePartName(target));
+    }
+  }
+  const types = findEntry(zip, "[Content_Types].xml");
+  if (types) {
+    for (const { partName, contentType } of readOverrides(readSmallPart(zip, types, budget))) {
+      if (WORD_MAIN_TYPES.test(contentType)) candidates.push(resolvePartName(partName));
+    }
+  }
+  candidates.push(FALLBACK_MAIN);
+  for (const name of candidates) {
+    const entry = name ? findEntry(zip, name) : undefined;
+    if (entry) return entry;
+  }
+  throw new PerfgoalError("PG-E-FORMAT", `zip 压缩包，但不是 Word 文档（没有 ${FALLBACK_MAIN}）${describeOtherPackage(zip)}`);
+}
+
+/** Name the kind of package when it is recognisably something else (Excel, PowerPoint, ODF). */
+function describeOtherPackage(zip: ZipArchive): string {
+  if (findEntry(zip, "xl/workbook.xml")) return "，像是 Excel 工作簿";
+  if (findEntry(zip, "ppt/presentation.xml")) return "，像是 PowerPoint 演示文稿";
+  if (findEntry(zip, "mimetype") && findEntry(zip, "content.xml")) return "，像是 OpenDocument（WPS/LibreOffice 的 .odt 等）文件，请另存为 .docx";
+  return "";
+}
+
+/**
+ * A part name from a relationship target, relative to the package root. Targets that climb out
+ * of the package (`../`) resolve to nothing rather than to some other entry.
+ */
+export function resolvePartName(target: string): string {
+  const parts: string[] = [];
+  for (const seg of target.replace(/\\/g, "/").split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (parts.length === 0) return "";
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.join("/");
+}
+
+function readSmallPart(zip: ZipArchive, entry: ZipEntry, budget: InflateBudget): string {
+  return decodeXml(readEntry(zip, entry, budget, MAX_SMALL_PART));
+}
+
+/** XML parts are UTF-8, or UTF-16 with a byte-order mark. */
+export function decodeXml(bytes: Uint8Array): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  return new TextDecoder("utf-8").decode(bytes);
+}
+
+function readRelationships(xml: string): { type: string; target: string }[] {
+  const out: { type: string; target: string }[] = [];
+  scanElements(xml, (local, attrs) => {
+    if (local === "Relationship" && attrs["TargetMode"] !== "External") out.push({ type: attrs["Type"] ?? "", target: attrs["Target"] ?? "" });
+  });
+  return out;
+}
+
+function readOverrides(xml: string): { partName: string; contentType: string }[] {
+  const out: { partName: string; contentType: string }[] = [];
+  scanElements(xml, (local, attrs) => {
+    if (local === "Override") out.push({ partName: attrs["PartName"] ?? "", contentType: attrs["ContentType"] ?? "" });
+  });
+  return out;
+}
+
+/**
+ * Visit every element of a small package part. A damaged part is ignored (the main document is
+ * then looked up by its usual name); a DOCTYPE is refused like everywhere else.
+ */
+function scanElements(xml: string, visit: (local: string, attrs: Record<string, string>) => void): void {
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  parser.on("doctype", () => {
+    throw new PerfgoalError("PG-E-XML", "含 DOCTYPE 声明（拒绝处理实体）");
+  });
+  parser.on("opentag", (tag) => {
+    const colon = tag.name.indexOf(":");
+    visit(colon < 0 ? tag.name : tag.name.slice(colon + 1), tag.attributes as Record<string, string>);
+  });
+  try {
+    parser.write(xml).close();
+  } catch (e) {
+    if (e instanceof PerfgoalError) throw e;
+  }
+}
