@@ -3,66 +3,86 @@ import path from "node:path";
 import type { CommandContext } from "../context.js";
 import { say, t } from "../context.js";
 import { EXIT } from "../exit-codes.js";
+import { PerfgoalError } from "../../model/errors.js";
+import { JOBS_HELP, parseJobsOption } from "../../batch/options.js";
 
 interface ParseOptions {
   output?: string;
   outDir?: string;
   force?: boolean;
+  jobs?: number;
+  quiet?: boolean;
 }
 
 export function registerParse(program: Command, ctx: CommandContext): void {
   program
     .command("parse")
     .description(t(ctx, "把申报表（.txt .docx .doc .yaml）解析为 YAML", "parse forms (.txt .docx .doc .yaml) into YAML"))
-    .argument("<paths...>", t(ctx, "文件或文件夹，- 表示标准输入", "files or folders, - for stdin"))
+    .argument("<paths...>", t(ctx, "文件、文件夹或通配符，- 表示标准输入", "files, folders or globs, - for stdin"))
     .option("-o, --output <file>", t(ctx, "写入一个 YAML 文件（多份表单写成 YAML 流）", "write one YAML file (several forms as a YAML stream)"))
     .option("--out-dir <dir>", t(ctx, "每个输入写一个 .yaml，按输入目录结构存放", "one .yaml per input, mirroring the input folders"))
     .option("--force", t(ctx, "覆盖已存在的输出文件（从不覆盖输入）", "overwrite existing outputs (never an input)"))
+    .option("-j, --jobs <n>", t(ctx, JOBS_HELP.zh, JOBS_HELP.en), parseJobsOption)
+    .option("-q, --quiet", t(ctx, "不显示进度与汇总行", "no progress bar or summary line"))
     .action(async (paths: string[], opts: ParseOptions) => {
       ctx.exitCode = await parseCommand(ctx, paths, opts);
     });
 }
 
 async function parseCommand(ctx: CommandContext, paths: string[], opts: ParseOptions): Promise<number> {
-  const { expandInputs } = await import("../../batch/expand.js");
-  const { parseFile, parseBuffer } = await import("../../parse/index.js");
-  const { formsToYaml } = await import("../../model/yaml.js");
+  const { BatchSession } = await import("../../batch/session.js");
+  const { planOutputs } = await import("../../batch/out-dir.js");
   const { writeFileAtomic } = await import("../io.js");
   const { isPerfgoalError } = await import("../../model/errors.js");
   if (opts.output && opts.outDir) {
     say(ctx, t(ctx, "perfgoal: -o 与 --out-dir 不能同时使用", "perfgoal: -o and --out-dir are mutually exclusive"));
     return EXIT.usage;
   }
-  const useStdin = paths.includes("-");
-  const expanded = await expandInputs(paths.filter((p) => p !== "-"), ctx.io.cwd);
-  for (const m of expanded.missing) say(ctx, `perfgoal: ${m}: ${t(ctx, "文件不存在", "file not found")} [PG-E-NOT-FOUND]`);
-  if (expanded.missing.length > 0) return EXIT.usage;
-
-  const jobs: { file: string; root: string }[] = [...(useStdin ? [{ file: "-", root: "." }] : []), ...expanded.files];
-  const inputs = expanded.files.map((f) => path.resolve(ctx.io.cwd, f.file));
+  const session = new BatchSession(ctx, { ...(opts.jobs ? { jobs: opts.jobs } : {}), ...(opts.quiet ? { quiet: true } : {}) });
+  if (!(await session.expand(paths.filter((p) => p !== "-")))) return EXIT.usage;
+  const inputs = session.inputPaths();
+  const toStdout = !opts.outDir && !opts.output;
   const collected: string[] = [];
-  let failed = false;
-  for (const job of jobs) {
+  let streamed = 0;
+  // Several forms on stdout form a YAML stream, each sent as soon as it and those before it are done.
+  const emit = (yaml: string) => (toStdout ? ctx.io.stdout(streamed++ > 0 ? `---\n${yaml}` : yaml) : collected.push(yaml));
+  let writeFailed = false;
+
+  if (paths.includes("-")) {
+    const { parseBuffer } = await import("../../parse/index.js");
+    const { formsToYaml } = await import("../../model/yaml.js");
     try {
-      const result = job.file === "-" ? await parseBuffer(await ctx.io.readStdin(), "-") : await parseFile(path.resolve(ctx.io.cwd, job.file));
-      for (const w of result.warnings) say(ctx, `perfgoal: ${job.file}: ${w}`);
+      const result = await parseBuffer(await ctx.io.readStdin(), "-");
+      for (const w of result.warnings) say(ctx, `perfgoal: -: ${w}`);
       const yaml = formsToYaml(result.forms.map((f) => f.form));
-      if (opts.outDir) {
-        const rel = job.file === "-" ? "stdin" : path.relative(job.root, job.file);
-        const target = path.join(path.resolve(ctx.io.cwd, opts.outDir), rel.replace(/\.[^.\\/]*$/, "") + ".yaml");
-        await writeFileAtomic(target, yaml, { force: opts.force, inputs });
-      } else collected.push(yaml);
+      if (opts.outDir) await writeFileAtomic(path.join(path.resolve(ctx.io.cwd, opts.outDir), "stdin.yaml"), yaml, { force: opts.force, inputs });
+      else emit(yaml);
     } catch (e) {
       if (!isPerfgoalError(e)) throw e;
-      failed = true;
-      say(ctx, `perfgoal: ${e.describe(ctx.lang, job.file)}`);
-      if (ctx.debug && e.stack) say(ctx, e.stack);
+      session.fail("-", { code: e.code, ...(e.detail ? { detail: e.detail } : {}), internal: false });
     }
   }
-  if (!opts.outDir && collected.length > 0) {
-    const text = collected.map((y, i) => (i === 0 ? y : `---\n${y}`)).join("");
-    if (opts.output) await writeFileAtomic(path.resolve(ctx.io.cwd, opts.output), text, { force: opts.force, inputs });
-    else ctx.io.stdout(text);
+
+  const targets = opts.outDir ? planOutputs(session.files, opts.outDir, ".yaml", ctx.io.cwd) : [];
+  for await (const outcome of session.run<{ yaml: string }>({ command: "parse", lang: ctx.lang })) {
+    if (!outcome.payload) continue;
+    const { yaml } = outcome.payload;
+    if (opts.outDir) {
+      const planned = targets[outcome.index]!;
+      try {
+        if (planned.clashesWithInput) throw new PerfgoalError("PG-E-SAME-AS-INPUT", undefined, { file: planned.target });
+        await writeFileAtomic(planned.target, yaml, { force: opts.force, inputs: [inputs[outcome.index]!] });
+      } catch (e) {
+        if (!isPerfgoalError(e)) throw e;
+        writeFailed = true;
+        session.note(`perfgoal: ${e.describe(ctx.lang, path.relative(ctx.io.cwd, planned.target) || planned.target)}`);
+      }
+    } else emit(yaml);
   }
-  return failed ? EXIT.findings : EXIT.ok;
+  if (opts.output && collected.length > 0 && !session.interrupted) {
+    const text = collected.map((y, i) => (i === 0 ? y : `---\n${y}`)).join("");
+    await writeFileAtomic(path.resolve(ctx.io.cwd, opts.output), text, { force: opts.force, inputs });
+  }
+  session.printSummary();
+  return session.exitCode(writeFailed ? EXIT.findings : EXIT.ok);
 }

@@ -1,0 +1,161 @@
+import os from "node:os";
+import path from "node:path";
+import type { CommandContext } from "../cli/context.js";
+import { say, t } from "../cli/context.js";
+import { ERROR_CODES, type ErrorCode } from "../model/errors.js";
+import { countSkipped, expandInputs, type ExpandedInputs, type InputFile, type SkipReason } from "./expand.js";
+import type { FileFailure, FileOutcome, FileTask, JobSpec } from "./job.js";
+import { ProgressBar } from "./progress.js";
+import { runBatch } from "./runner.js";
+
+/** Exit status after Ctrl-C (128 + SIGINT), as shells report it. */
+export const EXIT_INTERRUPTED = 130;
+
+export interface BatchCliOptions {
+  jobs?: number;
+  quiet?: boolean;
+}
+
+export function defaultJobs(): number {
+  return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+}
+
+const SKIP_NAMES: Record<SkipReason, { zh: string; en: string }> = {
+  lock: { zh: "Word 锁文件", en: "Word lock files" },
+  hidden: { zh: "隐藏文件", en: "hidden" },
+  unsupported: { zh: "不支持的类型", en: "unsupported type" },
+  special: { zh: "管道或设备文件", en: "pipes or devices" },
+  "link-loop": { zh: "循环链接", en: "link loops" },
+  "broken-link": { zh: "失效链接", en: "broken links" },
+};
+
+/** A failure as one line: `file: reason：detail [CODE]`. */
+export function describeFailure(name: string, failure: FileFailure, lang: "zh" | "en"): string {
+  const known = ERROR_CODES[failure.code as ErrorCode];
+  const reason = known ? known[lang] : failure.code;
+  const detail = failure.detail ? (lang === "zh" ? `：${failure.detail}` : `: ${failure.detail}`) : "";
+  return `${name}: ${reason}${detail} [${failure.code}]`;
+}
+
+/**
+ * One batch run as the CLI sees it: expand the inputs, run the job with a progress bar on a
+ * terminal, print one line per failed file, and a closing summary. Commands handle the payloads.
+ */
+export class BatchSession {
+  expanded: ExpandedInputs = { files: [], skipped: [], missing: [], unreadable: [] };
+  readonly stats = { total: 0, done: 0, ok: 0, failed: 0, internal: 0 };
+  /** Failures by path (as given), for reports: unreadable folders and files. */
+  readonly failures: { name: string; failure: FileFailure }[] = [];
+  private bar: ProgressBar | undefined;
+
+  constructor(
+    private readonly ctx: CommandContext,
+    private readonly options: BatchCliOptions,
+  ) {}
+
+  get interrupted(): boolean {
+    return Boolean(this.ctx.io.signal?.aborted);
+  }
+
+  /** Expand paths, folders and globs; false (after saying why) when a path does not exist. */
+  async expand(paths: readonly string[]): Promise<boolean> {
+    this.expanded = await expandInputs(paths, this.ctx.io.cwd);
+    for (const m of this.expanded.missing) say(this.ctx, `perfgoal: ${m}: ${t(this.ctx, "文件不存在", "file not found")} [PG-E-NOT-FOUND]`);
+    if (this.expanded.missing.length > 0) return false;
+    for (const u of this.expanded.unreadable) this.fail(u.file, { code: u.code, ...(u.detail ? { detail: u.detail } : {}), internal: false });
+    return true;
+  }
+
+  get files(): InputFile[] {
+    return this.expanded.files;
+  }
+
+  /** Absolute paths of every input, so no output is ever written over one. */
+  inputPaths(): string[] {
+    return this.expanded.files.map((f) => path.resolve(this.ctx.io.cwd, f.file));
+  }
+
+  /** Run the job over the expanded files; yields outcomes in input order. Failures are printed here. */
+  async *run<P>(spec: JobSpec, extra: { workerEntry?: URL } = {}): AsyncGenerator<FileOutcome<P>> {
+    const tasks: FileTask[] = this.expanded.files.map((f, index) => ({ index, name: f.file, path: path.resolve(this.ctx.io.cwd, f.file) }));
+    this.stats.total = tasks.length;
+    const io = this.ctx.io;
+    if (io.stderrIsTTY && !this.options.quiet && tasks.length > 1) {
+      this.bar = new ProgressBar(tasks.length, { write: io.stderr, ...(io.columns ? { columns: io.columns } : {}), lang: this.ctx.lang });
+      this.bar.update(0);
+    }
+    let current = "";
+    try {
+      for await (const outcome of runBatch<P>(tasks, spec, {
+        jobs: this.options.jobs ?? defaultJobs(),
+        ...(io.signal ? { signal: io.signal } : {}),
+        ...(extra.workerEntry ? { workerEntry: extra.workerEntry } : {}),
+        onStart: (task) => {
+          current = task.name;
+        },
+      })) {
+        this.stats.done++;
+        if (outcome.failure) this.fail(outcome.name, outcome.failure);
+        else this.stats.ok++;
+        for (const w of outcome.warnings) this.note(`perfgoal: ${outcome.name}: ${w}`);
+        this.bar?.update(this.stats.done, current);
+        yield outcome;
+      }
+    } finally {
+      this.bar?.clear();
+      this.bar = undefined;
+    }
+  }
+
+  /** A line on stderr that does not garble the progress bar. */
+  note(line: string): void {
+    if (this.bar) this.bar.log(line);
+    else say(this.ctx, line);
+  }
+
+  /** Record and print a failed file. */
+  fail(name: string, failure: FileFailure): void {
+    this.failures.push({ name, failure });
+    this.stats.failed++;
+    if (failure.internal) this.stats.internal++;
+    this.note(`perfgoal: ${describeFailure(name, failure, this.ctx.lang)}`);
+    if (this.ctx.debug && failure.stack) this.note(failure.stack);
+  }
+
+  /** Skipped paths by reason, e.g. `{ lock: 2 }`. */
+  skippedCounts(): Partial<Record<SkipReason, number>> {
+    return countSkipped(this.expanded.skipped);
+  }
+
+  /** The closing line: how many files, read, failed, skipped (and why); after Ctrl-C, how far it got. */
+  summaryLine(): string {
+    const zh = this.ctx.lang === "zh";
+    const s = this.stats;
+    const skipped = this.expanded.skipped.length;
+    const reasons = Object.entries(this.skippedCounts())
+      .map(([reason, n]) => `${SKIP_NAMES[reason as SkipReason][zh ? "zh" : "en"]} ${n}`)
+      .join(zh ? "，" : ", ");
+    const skipText = skipped > 0 ? (zh ? `，跳过 ${skipped}（${reasons}）` : `, skipped ${skipped} (${reasons})`) : "";
+    const failedText = zh ? `，失败 ${s.failed}` : `, failed ${s.failed}`;
+    if (this.interrupted) {
+      return zh
+        ? `perfgoal: 已中断：处理了 ${s.done}/${s.total} 个文件，成功 ${s.ok}${failedText}${skipText}；未处理的文件没有输出`
+        : `perfgoal: interrupted: processed ${s.done}/${s.total} files, ${s.ok} ok${failedText}${skipText}; files not reached have no output`;
+    }
+    return zh ? `perfgoal: 共 ${s.total} 个文件，成功 ${s.ok}${failedText}${skipText}` : `perfgoal: ${s.total} files, ${s.ok} ok${failedText}${skipText}`;
+  }
+
+  /** Print the summary when it says something a single-file run would not. */
+  printSummary(): void {
+    const many = this.stats.total + this.expanded.unreadable.length > 1 || this.expanded.skipped.length > 0;
+    if (this.interrupted || (many && !this.options.quiet)) say(this.ctx, this.summaryLine());
+  }
+
+  /** 130 after Ctrl-C, 2 if perfgoal itself failed on a file, 1 if an input was unreadable, else `base`. */
+  exitCode(base: number): number {
+    if (this.interrupted) return EXIT_INTERRUPTED;
+    if (this.stats.internal > 0) return Math.max(base, 2);
+    if (this.stats.failed > 0) return Math.max(base, 1);
+    return base;
+  }
+}
