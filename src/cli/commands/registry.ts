@@ -1,5 +1,10 @@
 import type { Command } from "commander";
 import type { CommandContext } from "../context.js";
+import { registerRules } from "./rules.js";
+import { registerValidate } from "./validate.js";
 
 /** Commands besides `parse` register here (validate, render, rules). */
-export function registerCommands(_program: Command, _ctx: CommandContext): void {}
+export function registerCommands(program: Command, ctx: CommandContext): void {
+  registerValidate(program, ctx);
+  registerRules(program, ctx);
+}

@@ -1,0 +1,35 @@
+import type { Command } from "commander";
+import type { CommandContext } from "../context.js";
+import { say, t } from "../context.js";
+import { EXIT } from "../exit-codes.js";
+
+interface RulesOptions {
+  format: string;
+}
+
+export function registerRules(program: Command, ctx: CommandContext): void {
+  program
+    .command("rules")
+    .description(t(ctx, "列出全部审核规则（编号、名称、默认级别、说明）", "list every review rule (code, id, default severity, description)"))
+    .option("-f, --format <name>", t(ctx, "输出格式：table 或 json", "output format: table or json"), "table")
+    .configureHelp({ showGlobalOptions: true })
+    .action(async (opts: RulesOptions) => {
+      ctx.exitCode = await rulesCommand(ctx, opts);
+    });
+}
+
+async function rulesCommand(ctx: CommandContext, opts: RulesOptions): Promise<number> {
+  if (opts.format !== "table" && opts.format !== "json") {
+    say(ctx, `perfgoal: ${t(ctx, `未知的格式 ${opts.format}（可用：table、json）`, `unknown format ${opts.format} (one of: table, json)`)}`);
+    return EXIT.usage;
+  }
+  const { loadRules } = await import("../../lint/rule-registry.js");
+  const metas = [...(await loadRules())].map((r) => r.meta).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  if (opts.format === "json") {
+    ctx.io.stdout(`${JSON.stringify({ schemaVersion: 1, rules: metas }, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const { rulesTable } = await import("../../report/rules-table.js");
+  ctx.io.stdout(rulesTable(metas, { lang: ctx.lang, color: ctx.color }));
+  return EXIT.ok;
+}

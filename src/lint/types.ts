@@ -1,0 +1,94 @@
+import type { Location } from "../model/location.js";
+import type { Grade } from "../model/terms.js";
+import type { Rule, Severity, TaxonomyEra } from "../rules/types.js";
+
+export type Lang = "zh" | "en";
+
+/** One problem a rule found in one form: what the rule reported, completed by the engine. */
+export interface Finding {
+  ruleId: string;
+  /** The rule's stable code (PG001 …); PG000 when the rule itself failed. */
+  code: string;
+  severity: Severity;
+  messageId: string;
+  /** The message in the run's language, placeholders filled. */
+  message: string;
+  messageZh: string;
+  messageEn: string;
+  data?: Record<string, string | number>;
+  /** Model path, e.g. `indicators.annual[12].value`. */
+  path: string;
+  /** Where in the input the path came from (nearest ancestor known); absent when unknown. */
+  location?: Location;
+  /** `location` as people read it (表2 第7行第4列, 第12行 …); empty when unknown. */
+  locationText: string;
+}
+
+export interface SeverityCounts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+/** How the taxonomy era of a form was decided. */
+export type EraSource = "detected" | "config" | "forced" | "default";
+
+/** The review of one form. */
+export interface FormResult {
+  file: string;
+  /** 1-based position of the form in its file, when the file holds several. */
+  formIndex?: number;
+  /** 项目名称, when the form has one: it names the form in reports. */
+  project?: string;
+  findings: Finding[];
+  counts: SeverityCounts;
+  /** Advisory grade from the counts of all findings (before any --quiet filtering). */
+  grade: Grade;
+  era: TaxonomyEra;
+  eraSource: EraSource;
+}
+
+/** A file that could not be read: a result too, so every report shows it. */
+export interface FatalResult {
+  file: string;
+  fatal: {
+    /** Stable code such as PG-E-ENCRYPTED. */
+    code: string;
+    /** Reason in the run's language, with its detail. */
+    message: string;
+    messageZh: string;
+    messageEn: string;
+  };
+}
+
+export type LintResult = FormResult | FatalResult;
+
+export function isFatal(result: LintResult): result is FatalResult {
+  return "fatal" in result;
+}
+
+/** Per-rule settings after config resolution, keyed by rule id. */
+export interface RuleSetting {
+  /** Replaces the rule's default and every per-report severity; "off" skips the rule. */
+  severity?: Severity | "off";
+  options?: Record<string, unknown>;
+}
+
+/** The part of the configuration the engine reads. */
+export interface LintConfig {
+  /** Era used when the form does not show its own (or always, with detectEra: false). */
+  era?: TaxonomyEra;
+  /** False: use `era` as is, without looking at the form. Default true. */
+  detectEra?: boolean;
+  profile?: string;
+  rules?: Record<string, RuleSetting>;
+}
+
+export interface LintOptions {
+  rules: readonly Rule[];
+  config?: LintConfig;
+  lang?: Lang;
+  /** The name reports give the input. */
+  file?: string;
+  formIndex?: number;
+}

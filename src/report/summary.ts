@@ -1,0 +1,67 @@
+import { Chalk } from "chalk";
+import { gradeName } from "../lint/grade.js";
+import { isFatal, type Lang } from "../lint/types.js";
+import { GRADES, type Grade } from "../model/terms.js";
+import { displayWidth, padEndWidth, padStartWidth, truncateWidth } from "./display-width.js";
+import { formLabel, topRuleIds } from "./labels.js";
+import type { Formatter } from "./types.js";
+
+const HEADER = {
+  zh: ["文件", "项目", "评级", "错误", "警告", "提示", "主要规则"],
+  en: ["file", "project", "grade", "errors", "warnings", "infos", "top rules"],
+};
+
+/** Long project names are cut so that each form stays on one line. */
+const PROJECT_WIDTH = 30;
+
+/**
+ * One line per form: file, project, advisory grade, error/warning/info counts (of the whole
+ * review, whatever --quiet hides) and the three most frequent rule ids; then the totals.
+ */
+export const summary: Formatter = (results, options) => {
+  const lang = options.lang;
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const rows: string[][] = [];
+  const fatalLines: string[] = [];
+  const grades = new Map<Grade, number>();
+  for (const r of results) {
+    if (isFatal(r)) {
+      fatalLines.push(`${r.file}  ${c.red(lang === "zh" ? "无法读取" : "unreadable")}  ${r.fatal.message}  ${c.dim(r.fatal.code)}`);
+      continue;
+    }
+    grades.set(r.grade, (grades.get(r.grade) ?? 0) + 1);
+    rows.push([
+      formLabel(r.file, r.formIndex, lang),
+      truncateWidth(r.project ?? "", PROJECT_WIDTH),
+      gradeName(r.grade, lang),
+      String(r.counts.error),
+      String(r.counts.warning),
+      String(r.counts.info),
+      topRuleIds(r.findings).join(", "),
+    ]);
+  }
+  const lines: string[] = [];
+  if (rows.length > 0) {
+    const table = [HEADER[lang], ...rows];
+    const widths = HEADER[lang].map((_, i) => Math.max(...table.map((r) => displayWidth(r[i]!))));
+    const numeric = new Set([3, 4, 5]);
+    table.forEach((r, n) => {
+      const cells = r.map((cell, i) => (numeric.has(i) ? padStartWidth(cell, widths[i]!) : padEndWidth(cell, widths[i]!)));
+      const line = cells.join("  ").trimEnd();
+      lines.push(n === 0 ? c.bold(line) : line);
+    });
+  }
+  lines.push(...fatalLines);
+  lines.push(totalsLine(rows.length, grades, fatalLines.length, lang));
+  return `${lines.join("\n")}\n`;
+};
+
+function totalsLine(forms: number, grades: Map<Grade, number>, fatal: number, lang: Lang): string {
+  const order = [GRADES.excellent, GRADES.good, GRADES.fair, GRADES.poor];
+  if (lang === "zh") {
+    const parts = order.map((g) => `${g} ${grades.get(g) ?? 0}`).join("，");
+    return `共 ${forms} 份表单：${parts}${fatal > 0 ? `；${fatal} 个文件无法读取` : ""}`;
+  }
+  const parts = order.map((g) => `${gradeName(g, lang)} ${grades.get(g) ?? 0}`).join(", ");
+  return `${forms} ${forms === 1 ? "form" : "forms"}: ${parts}${fatal > 0 ? `; ${fatal} unreadable ${fatal === 1 ? "file" : "files"}` : ""}`;
+}

@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { fillMessage } from "../../src/lint/message.js";
+
+describe("fillMessage", () => {
+  it("fills every placeholder from data, numbers included", () => {
+    expect(fillMessage("成本合计 {sum} 万元超过预算 {budget} 万元", { sum: 326, budget: "300" })).toBe("成本合计 326 万元超过预算 300 万元");
+  });
+  it("leaves a placeholder without data visible", () => {
+    expect(fillMessage("缺少 {field}", {})).toBe("缺少 {field}");
+  });
+  it("does not treat a value's braces as placeholders a second time", () => {
+    expect(fillMessage("{a}", { a: "{b}", b: "x" })).toBe("{b}");
+  });
+});
