@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { CommandContext } from "../context.js";
+import { registerRender } from "./render.js";
 import { registerRules } from "./rules.js";
 import { registerValidate } from "./validate.js";
 
@@ -7,4 +8,5 @@ import { registerValidate } from "./validate.js";
 export function registerCommands(program: Command, ctx: CommandContext): void {
   registerValidate(program, ctx);
   registerRules(program, ctx);
+  registerRender(program, ctx);
 }

@@ -1,0 +1,87 @@
+import { HeightRule, Table, TableLayoutType, TableRow, WidthType, type TableCell } from "docx";
+import type { IndicatorRow } from "../model/form.js";
+import { TABLE_BORDERS, labelLines, textCell } from "./cells.js";
+import type { IndicatorColumn } from "./indicator-columns.js";
+import { runStarts, tierMerges } from "./merges.js";
+import { FONT } from "./typography.js";
+import { fitColumnWidths, linesIn, type WidthMetrics } from "./widths.js";
+
+export interface IndicatorTableSpec {
+  /** 本年度绩效指标 / 长期绩效指标 …, merged down the first column. */
+  blockLabel: string;
+  columns: readonly IndicatorColumn[];
+  rows: readonly IndicatorRow[];
+  width: number;
+  /** Rows taller than this may break across pages (a row taller than a page must). */
+  maxUnsplitHeight: number;
+  metrics: WidthMetrics;
+}
+
+/** Width of the block-label column: four characters (`绩效指标`). */
+const BLOCK_LABEL_EM = 4;
+/** Line height of table text, in twips (10.5 pt × 1.3). */
+const LINE_TWIPS = 273;
+
+/**
+ * An indicator table: a header row repeated on every page, the block label merged down the
+ * first column, 一级 and 二级 merged down over their rows, no row split across pages.
+ */
+export function indicatorTable(spec: IndicatorTableSpec): Table {
+  const { columns, rows, metrics } = spec;
+  const widths = fitColumnWidths(
+    [
+      { sizing: "fixed", texts: [], em: BLOCK_LABEL_EM },
+      ...columns.map((c) => ({ sizing: c.sizing, texts: [c.header, ...rows.map(c.text)] })),
+    ],
+    spec.width,
+    metrics,
+  );
+  const colWidth = (i: number): number => widths[i + 1]!;
+  const merges = tierMerges(rows);
+  const spans: Partial<Record<IndicatorColumn["key"], Map<number, number>>> = {
+    tier1: runStarts(merges.tier1),
+    tier2: runStarts(merges.tier2),
+  };
+
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    height: { value: 454, rule: HeightRule.ATLEAST },
+    children: [
+      textCell(labelLines(spec.blockLabel), { face: FONT.heading, align: "center", width: widths[0]!, rowSpan: rows.length + 1 }),
+      ...columns.map((c, i) => textCell(c.header, { face: FONT.heading, align: "center", width: colWidth(i) })),
+    ],
+  });
+
+  const body = rows.map((row, r) => {
+    const cells: TableCell[] = [];
+    let tallest = 1;
+    columns.forEach((c, i) => {
+      const merge = spans[c.key];
+      // Inside a merge run the cell is written by the run's first row (docx adds the continuations).
+      if (merge && !merge.has(r)) return;
+      const text = c.text(row);
+      tallest = Math.max(tallest, linesIn(text, colWidth(i), metrics) / (merge?.get(r) ?? 1));
+      cells.push(textCell(text, { face: FONT.body, align: alignOf(c), width: colWidth(i), rowSpan: merge?.get(r) ?? 1 }));
+    });
+    const height = tallest * LINE_TWIPS + 2 * 57;
+    return new TableRow({
+      cantSplit: height <= spec.maxUnsplitHeight,
+      height: { value: 397, rule: HeightRule.ATLEAST },
+      children: cells,
+    });
+  });
+
+  return new Table({
+    width: { size: spec.width, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: TABLE_BORDERS,
+    rows: [header, ...body],
+  });
+}
+
+/** Names and free text read left-aligned; categories, values and short entries centred (as on the seed form). */
+function alignOf(c: IndicatorColumn): "center" | "left" {
+  return c.key === "tier3" || c.key === "standard" || c.key === "note" || c.key === "scoringRule" ? "left" : "center";
+}

@@ -1,0 +1,115 @@
+import { emWidth } from "./typography.js";
+
+/** What the width of a column is chosen from. */
+export interface ColumnContent {
+  /** `fixed`: exactly `em` wide; `category`/`short`: as wide as the content within bounds; `text`: shares what is left. */
+  sizing: "fixed" | "category" | "short" | "text";
+  /** Header and cell texts (lines split on "\n"). */
+  texts: readonly string[];
+  /** For `fixed` columns. */
+  em?: number;
+}
+
+export interface WidthMetrics {
+  /** Twips per em of table text (10.5 pt → 210). */
+  em: number;
+  /** Left + right cell margins, in twips. */
+  padding: number;
+}
+
+const BOUNDS = { category: [4, 5], short: [2, 6], text: [3, 40] } as const;
+
+/** The widest line of a column, in ems. */
+export function naturalEm(texts: readonly string[]): number {
+  let w = 0;
+  for (const t of texts) for (const line of t.split("\n")) w = Math.max(w, emWidth(line));
+  return w;
+}
+
+const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
+
+/** Room for a line of labels in a font slightly wider than its nominal em. */
+const SLACK_EM = 0.6;
+
+/**
+ * Column widths (twips) that add up to `total`. Category and short columns are as wide as their
+ * longest entry within bounds. Text columns start narrow and are widened, one em at a time, where
+ * that saves the most table height (rows are as tall as their tallest cell); what is left when no
+ * widening helps any more is shared out in proportion. `texts[r]` of every column is row `r`.
+ */
+export function fitColumnWidths(columns: readonly ColumnContent[], total: number, m: WidthMetrics): number[] {
+  const twips = (em: number): number => Math.ceil(em * m.em + m.padding);
+  const widths: number[] = columns.map((c) => {
+    if (c.sizing === "fixed") return twips((c.em ?? 4) + SLACK_EM);
+    if (c.sizing === "text") return twips(BOUNDS.text[0] + SLACK_EM);
+    const [lo, hi] = BOUNDS[c.sizing];
+    return twips(clamp(Math.ceil(naturalEm(c.texts) * 2) / 2, lo, hi) + SLACK_EM);
+  });
+  const textIdx = columns.flatMap((c, i) => (c.sizing === "text" ? [i] : []));
+  let left = total - widths.reduce((a, b) => a + b, 0);
+
+  const rowCount = Math.max(0, ...columns.map((c) => c.texts.length));
+  const linesCache = new Map<string, number[]>();
+  const linesOf = (i: number, width: number): number[] => {
+    const key = `${i}:${width}`;
+    let lines = linesCache.get(key);
+    if (!lines) {
+      lines = Array.from({ length: rowCount }, (_, r) => linesIn(columns[i]!.texts[r] ?? "", width, m));
+      linesCache.set(key, lines);
+    }
+    return lines;
+  };
+  const height = (ws: readonly number[]): number => {
+    const perColumn = ws.map((w, i) => linesOf(i, w));
+    let h = 0;
+    for (let r = 0; r < rowCount; r++) h += Math.max(1, ...perColumn.map((l) => l[r]!));
+    return h;
+  };
+
+  // Greedy widening with look-ahead: the best height saved per em over the next few ems.
+  const step = m.em;
+  const LOOK_AHEAD = 12;
+  let current = height(widths);
+  while (left >= step && textIdx.length > 0) {
+    let best: { i: number; k: number; gain: number; h: number } | undefined;
+    for (const i of textIdx) {
+      for (let k = 1; k <= LOOK_AHEAD && k * step <= left; k++) {
+        const trial = widths.slice();
+        trial[i] = trial[i]! + k * step;
+        const h = height(trial);
+        const gain = (current - h) / k;
+        if (gain > 0 && (!best || gain > best.gain)) best = { i, k, gain, h };
+      }
+    }
+    if (!best) break;
+    widths[best.i] = widths[best.i]! + best.k * step;
+    left -= best.k * step;
+    current = best.h;
+  }
+
+  // Room to spare: widen the text columns in proportion, or every column if there are none.
+  const spreadOver = textIdx.length > 0 ? textIdx : columns.map((_, i) => i);
+  if (left > 0 && spreadOver.length > 0) {
+    const base = spreadOver.reduce((a, i) => a + widths[i]!, 0);
+    for (const i of spreadOver) widths[i] = widths[i]! + (base > 0 ? (left * widths[i]!) / base : left / spreadOver.length);
+  }
+  return scaleTo(widths, total);
+}
+
+/** Integer widths summing exactly to `total` (scaled down when the minimums do not fit). */
+export function scaleTo(widths: readonly number[], total: number): number[] {
+  const sum = widths.reduce((a, b) => a + b, 0);
+  const scaled = widths.map((w) => Math.max(1, Math.floor(sum > 0 ? (w * total) / sum : total / widths.length)));
+  const diff = total - scaled.reduce((a, b) => a + b, 0);
+  if (scaled.length > 0) {
+    const widest = scaled.indexOf(Math.max(...scaled));
+    scaled[widest] = scaled[widest]! + diff;
+  }
+  return scaled;
+}
+
+/** Lines a text needs in a column `width` twips wide. */
+export function linesIn(text: string, width: number, m: WidthMetrics): number {
+  const perLine = Math.max(1, (width - m.padding) / m.em);
+  return text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(emWidth(line) / perLine)), 0);
+}
