@@ -1,0 +1,58 @@
+import { FIELD_LABELS, FUNDING_LEVELS } from "../model/terms.js";
+import { defineRule } from "./types.js";
+import { formatAmount, MONEY_TOLERANCE } from "./helpers/money.js";
+
+export default defineRule({
+  meta: {
+    id: "funding-adds-up",
+    code: "PG019",
+    catalogue: "R19",
+    severity: "error",
+    description: {
+      zh: "资金总额等于各资金来源之和；上级资金等于中央、省级、市级、县级之和",
+      en: "The budget total equals the sum of its sources; upper-level funds equal the central, provincial, municipal and county amounts",
+    },
+    source: {
+      zh: "申报表填报说明：“填写项目资金总额，并按资金来源不同分别填写，包括财政拨款、自有资金、其他等”",
+      en: "The form's filling instructions: give the project's total and split it by source (fiscal appropriation, own funds, other …)",
+    },
+    messages: {
+      totalMismatch: {
+        zh: "资金总额 {total} 与各来源之和 {sum}（{parts}）不一致",
+        en: "Budget total {total} differs from the sum of its sources {sum} ({parts})",
+      },
+      upperMismatch: {
+        zh: "上级资金 {total} 与分级金额之和 {sum}（{parts}）不一致",
+        en: "Upper-level funds {total} differ from the sum by level {sum} ({parts})",
+      },
+    },
+  },
+  check(form, ctx) {
+    const f = form.funding;
+    const sources: [string, number | undefined][] = [
+      [FIELD_LABELS.fiscal[0], f.fiscal],
+      [FIELD_LABELS.selfRaised[0], f.selfRaised],
+      [FIELD_LABELS.other[0], f.other],
+      [FIELD_LABELS.carryOver[0], f.carryOver],
+    ];
+    const given = sources.filter((s): s is [string, number] => s[1] !== undefined);
+    // Only a split that names 财政拨款, or two sources or more, claims to be complete.
+    if (f.total !== undefined && (f.fiscal !== undefined || given.length >= 2)) {
+      report("totalMismatch", "funding.total", f.total, given);
+    }
+    const up = f.upperLevel;
+    if (up?.total !== undefined) {
+      const levels = (Object.keys(FUNDING_LEVELS) as (keyof typeof FUNDING_LEVELS)[])
+        .map((k): [string, number | undefined] => [FUNDING_LEVELS[k], up[k]])
+        .filter((s): s is [string, number] => s[1] !== undefined);
+      if (levels.length > 0) report("upperMismatch", "funding.upperLevel.total", up.total, levels);
+    }
+
+    function report(messageId: string, path: string, total: number, parts: [string, number][]): void {
+      const sum = parts.reduce((acc, [, n]) => acc + n, 0);
+      if (Math.abs(sum - total) <= MONEY_TOLERANCE) return;
+      const listed = parts.map(([label, n]) => `${label} ${formatAmount(n)}`).join(" + ");
+      ctx.report({ messageId, path, data: { total: formatAmount(total), sum: formatAmount(sum), parts: listed } });
+    }
+  },
+});

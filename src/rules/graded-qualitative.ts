@@ -1,0 +1,33 @@
+import { indicatorEntries } from "../model/form.js";
+import { defineRule } from "./types.js";
+import { isVague } from "./helpers/values.js";
+import { isGradedWording } from "./helpers/vocabulary.js";
+
+export default defineRule({
+  meta: {
+    id: "graded-qualitative",
+    code: "PG011",
+    catalogue: "R11",
+    severity: "info",
+    description: {
+      zh: "定性指标值应采用分级分档的表述（如“明显提升”“达到”“零发生”），而不是任意文字",
+      en: "Qualitative targets use a graded wording (明显提升, 达到, 零发生 …), not free text",
+    },
+    source: {
+      zh: "《财政支出绩效评价管理暂行办法》（财预〔2011〕285号）及各地办法：“不能以量化形式表述的，可以采用定性的分级分档形式表述”",
+      en: "Interim Measures for Fiscal Expenditure Performance Evaluation (财预〔2011〕285号) and local measures: “where targets cannot be quantified, a graded qualitative wording may be used”",
+    },
+    messages: {
+      useGradedWording: {
+        zh: "“{name}”的指标值“{value}”不是分级分档的表述，年终难以判断是否达成",
+        en: "“{name}” has “{value}”, which is not a graded wording; achievement will be hard to judge at year end",
+      },
+    },
+  },
+  check(form, ctx) {
+    for (const { row, path } of indicatorEntries(form)) {
+      if (!isVague(row.value) || isGradedWording(row.value.raw)) continue;
+      ctx.report({ messageId: "useGradedWording", path: `${path}.value`, data: { name: row.tier3.trim(), value: row.value.raw.trim() } });
+    }
+  },
+});

@@ -1,0 +1,34 @@
+import { indicatorEntries } from "../model/form.js";
+import { defineRule } from "./types.js";
+import { PLACEHOLDER_PATTERN } from "./helpers/vocabulary.js";
+
+export default defineRule({
+  meta: {
+    id: "no-template-placeholders",
+    code: "PG006",
+    catalogue: "R6",
+    severity: "error",
+    description: {
+      zh: "指标名称和指标值中不能遗留模板占位符（**、XX、××、……）",
+      en: "No template placeholders (**, XX, ××, ……) left in indicator names or values",
+    },
+    source: {
+      zh: "衔接资金绩效目标模板说明“从上述绩效指标中选择适合的填报…也可自行增加或适当调整”：模板示例须替换为本项目内容；遗留占位符为常见问题",
+      en: "The 衔接资金 templates say to pick the fitting indicators and adjust them, so template examples must be replaced; leftover placeholders are a common problem",
+    },
+    messages: {
+      inValue: { zh: "指标值“{value}”含模板占位符，请填写实际目标", en: "Target value “{value}” still holds a template placeholder" },
+      inName: { zh: "指标名称“{name}”含模板占位符，请改为本项目的表述", en: "Indicator name “{name}” still holds a template placeholder" },
+    },
+  },
+  check(form, ctx) {
+    for (const { row, path } of indicatorEntries(form)) {
+      if (PLACEHOLDER_PATTERN.test(row.tier3)) {
+        ctx.report({ messageId: "inName", path: `${path}.tier3`, data: { name: row.tier3.trim() }, severity: "warning" });
+      }
+      if (PLACEHOLDER_PATTERN.test(row.value.raw)) {
+        ctx.report({ messageId: "inValue", path: `${path}.value`, data: { value: row.value.raw.trim() } });
+      }
+    }
+  },
+});
