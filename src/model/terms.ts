@@ -229,11 +229,23 @@ export const LAYOUT_WORDS = {
     satisfaction: ["满意"],
     cost: ["成本"],
   },
+  /** A title names a 表 (申报表, 目标表 …). */
+  titleTableWord: "表",
   /** Core-indicator marks of 衔接资金 templates (★, ★★★). */
   coreMark: "★",
-  /** Title words of the 扶贫 / 衔接资金 templates (L3) and the 区域 transfer-payment table (L4). */
-  povertyTitleWords: ["扶贫", "衔接"],
-  regionTitleWords: ["区域绩效目标"],
+  /** What marks each layout family (see the layout notes): title words, labels, column headers. */
+  familyMarkers: {
+    regionTitle: ["区域绩效目标"],
+    regionLabels: ["资金名称", "中央主管部门"],
+    separateUnitHeader: "单位",
+    comparisonHeaders: ["指标性质", "计算符号"],
+    measureUnitHeader: "计量单位",
+    povertyTitle: ["扶贫", "衔接"],
+    povertyLabels: ["项目负责人及电话"],
+    centralLabels: ["主管部门及代码", "项目期", "总体目标"],
+    hunanLabels: ["项目支出名称", "年度本级预算金额"],
+    hunanHeaders: ["指标值及单位"],
+  },
 } as const;
 
 /** The 一级 each 二级 belongs to (era A puts 成本指标 under 产出; era B's 成本 二级 names differ). */

@@ -1,14 +1,171 @@
-import type { Form } from "../../model/form.js";
+/**
+ * The layout-agnostic extractor: neutral document (paragraphs + expanded grids) → one Form per
+ * project, with a SourceMap from model paths to the cells and lines each value came from.
+ */
+import type { Form, IndicatorRow } from "../../model/form.js";
 import type { SourceMap } from "../../model/location.js";
 import { PerfgoalError } from "../../model/errors.js";
-import type { SourceDocument } from "../document.js";
+import { LAYOUT_WORDS, type AmountUnit } from "../../model/terms.js";
+import type { Block, SourceDocument, Table } from "../document.js";
+import { buildHeader, type BuiltHeader } from "./build-header.js";
+import { blockLabelPeriod, detectHeader, type IndicatorHeader, type PeriodKind } from "./columns.js";
+import { parseDepartment } from "./field-values.js";
+import { groupFlatRows, type FlatProject } from "./flat.js";
+import { rowCells } from "./grid.js";
+import { ATTACHMENT, HeaderCollector, looksLikeTitle, scanParagraph, scanTableRows } from "./header-scan.js";
+import { readBlock, type ExtractedRow } from "./indicators.js";
+import { detectLayout, type LayoutEvidence } from "./layout.js";
+import { parseAmount } from "./numbers.js";
+import { normaliseLabel } from "./text.js";
 
 export interface ExtractedForm {
   form: Form;
   sourceMap: SourceMap;
 }
 
-/** Neutral document → one Form per project (interim; the extractor work replaces this). */
-export function extractForms(_doc: SourceDocument): ExtractedForm[] {
-  throw new PerfgoalError("PG-E-NO-TABLE");
+/** Neutral document → one Form per project. Throws PG-E-NO-TABLE when no indicator table exists. */
+export function extractForms(doc: SourceDocument): ExtractedForm[] {
+  const forms = splitForms(doc.blocks).flatMap((blocks) => extractSegment(blocks, doc.meta.format));
+  if (forms.length === 0) throw new PerfgoalError("PG-E-NO-TABLE");
+  return forms;
+}
+
+/**
+ * A document may hold several forms one after another: a new title (or 附件 label) after an
+ * indicator table starts the next one.
+ */
+function splitForms(blocks: Block[]): Block[][] {
+  const out: Block[][] = [[]];
+  let sawIndicators = false;
+  for (const block of blocks) {
+    if (block.kind === "paragraph" && sawIndicators && startsForm(block.text)) {
+      out.push([]);
+      sawIndicators = false;
+    }
+    out[out.length - 1]!.push(block);
+    if (block.kind === "table" && hasIndicatorHeader(block.table)) sawIndicators = true;
+  }
+  return out;
+}
+
+function startsForm(text: string): boolean {
+  const t = text.trim();
+  const att = ATTACHMENT.exec(t);
+  return looksLikeTitle(t) || (att !== null && att[0].length === t.length);
+}
+
+function hasIndicatorHeader(table: Table): boolean {
+  return table.rows.some((_, r) => detectHeader(table, r) !== undefined);
+}
+
+interface FoundBlock {
+  header: IndicatorHeader;
+  table: Table;
+  rows: ExtractedRow[];
+  endRow: number;
+}
+
+function extractSegment(blocks: Block[], format: SourceDocument["meta"]["format"]): ExtractedForm[] {
+  const collector = new HeaderCollector();
+  const found: FoundBlock[] = [];
+  const evidence: LayoutEvidence = { labels: collector.labelsSeen, headers: new Set(), flat: false, longTermBlock: false, coreMarks: false };
+  let context: PeriodKind | undefined;
+  for (const block of blocks) {
+    if (block.kind === "paragraph") {
+      const p = blockLabelPeriod(block.text);
+      if (p) context = p;
+      else scanParagraph(collector, block.text, block.loc);
+      continue;
+    }
+    const table = block.table;
+    const headerRows: number[] = [];
+    for (let r = 0; r < table.rows.length; ) {
+      const header = detectHeader(table, r);
+      if (!header) {
+        const filled = rowCells(table, r).filter((c) => c.text.trim() !== "");
+        const p = filled.length === 1 ? blockLabelPeriod(filled[0]!.text) : undefined;
+        if (p) context = p;
+        else headerRows.push(r);
+        r++;
+        continue;
+      }
+      const period = header.blockPeriod ?? context ?? "annual";
+      const result = readBlock(table, header, period);
+      found.push({ header, table, rows: result.rows, endRow: result.endRow });
+      for (const t of header.headerTexts) evidence.headers.add(normaliseLabel(t));
+      if (header.flat.length > 0) evidence.flat = true;
+      if (result.rows.some((row) => row.period === "longTerm") && !header.columns.some((c) => c.period === "longTerm")) evidence.longTermBlock = true;
+      context = undefined;
+      r = Math.max(result.endRow, r + 1);
+    }
+    scanTableRows(collector, table, headerRows);
+  }
+  if (found.length === 0) return [];
+  evidence.coreMarks = found.some((b) => b.rows.some((r) => r.row.tier3.includes(LAYOUT_WORDS.coreMark)));
+  const header = buildHeader(collector);
+  if (collector.title) evidence.title = collector.title.text;
+  const layout = detectLayout(evidence);
+
+  const flat = found.filter((b) => b.header.flat.length > 0);
+  if (flat.length > 0) {
+    const unit = header.amountUnit?.unit ?? flat.find((b) => b.header.amountUnit)?.header.amountUnit ?? "元";
+    return flat.flatMap((b) => groupFlatRows(b.table, b.header, b.rows, b.endRow)).map((p) => flatForm(header, p, unit, layout, format));
+  }
+  const rows = found.flatMap((b) => b.rows);
+  return [assemble(header, rows, header.amountUnit?.unit ?? "万元", layout, format)];
+}
+
+/** Header parts + indicator rows → the Form and its SourceMap. */
+function assemble(header: BuiltHeader, rows: ExtractedRow[], amountUnit: AmountUnit, layout: string | undefined, format: SourceDocument["meta"]["format"]): ExtractedForm {
+  const sourceMap: SourceMap = new Map(header.sourceMap);
+  const annual: IndicatorRow[] = [];
+  const longTerm: IndicatorRow[] = [];
+  for (const extracted of rows) {
+    const list = extracted.period === "longTerm" ? longTerm : annual;
+    const path = `indicators.${extracted.period}[${list.length}]`;
+    list.push(extracted.row);
+    const first = extracted.locs.tier3 ?? extracted.locs.value ?? extracted.locs.tier2 ?? extracted.locs.tier1;
+    if (first) sourceMap.set(path, first);
+    for (const [key, loc] of Object.entries(extracted.locs)) if (loc) sourceMap.set(`${path}.${key}`, loc);
+  }
+  const form: Form = {
+    ...header.parts,
+    amountUnit,
+    indicators: { annual, ...(longTerm.length > 0 ? { longTerm } : {}) },
+    source: { format, ...(layout ? { layout } : {}) },
+  };
+  return { form, sourceMap };
+}
+
+/** One project of a flat export: the document's header, then the project's own columns. */
+function flatForm(header: BuiltHeader, project: FlatProject, amountUnit: AmountUnit, layout: string | undefined, format: SourceDocument["meta"]["format"]): ExtractedForm {
+  const { form, sourceMap } = assemble(header, project.rows, amountUnit, layout, format);
+  const f = project.fields;
+  const projectPart = { ...form.project };
+  if (f.projectName) {
+    projectPart.name = f.projectName.value;
+    sourceMap.set("project.name", f.projectName.loc);
+  }
+  if (f.department) {
+    const d = parseDepartment(f.department.value);
+    const code = d.code ?? f.departmentCode?.value;
+    projectPart.department = { name: d.name, ...(code ? { code } : {}) };
+    sourceMap.set("project.department", f.department.loc);
+  }
+  const funding = { ...form.funding };
+  const total = parseAmount(f.total?.value);
+  if (total !== undefined && f.total) {
+    funding.total = total;
+    sourceMap.set("funding.total", f.total.loc);
+  }
+  const goals = { ...form.goals };
+  if (f.annualGoal) {
+    goals.annual = f.annualGoal.value;
+    sourceMap.set("goals.annual", f.annualGoal.loc);
+  }
+  if (f.longTermGoal) {
+    goals.longTerm = f.longTermGoal.value;
+    sourceMap.set("goals.longTerm", f.longTermGoal.loc);
+  }
+  return { form: { ...form, project: projectPart, funding, goals }, sourceMap };
 }

@@ -1,0 +1,62 @@
+/**
+ * Text clean-up shared by the extractor: cell text as written (trimmed) and labels in a
+ * canonical form that can be compared with the synonym lists in `terms.ts`.
+ */
+
+/** Full-width punctuation that forms use interchangeably with the half-width forms. */
+const HALF_WIDTH: Record<string, string> = {
+  "（": "(",
+  "）": ")",
+  "【": "[",
+  "】": "]",
+  "〔": "[",
+  "〕": "]",
+  "［": "[",
+  "］": "]",
+  "：": ":",
+  "＊": "*",
+};
+
+/** Whitespace, including the ideographic space U+3000 and no-break spaces. */
+const SPACE = /[\s\u3000\u00a0\ufeff]+/g;
+
+export function toHalfWidth(text: string): string {
+  return text.replace(/[（）【】〔〕［］：＊]/g, (ch) => HALF_WIDTH[ch] ?? ch);
+}
+
+export function stripSpaces(text: string): string {
+  return text.replace(SPACE, "");
+}
+
+/**
+ * A label in canonical form: no whitespace (labels are often broken across lines, `年度本级\n\n预算金额`),
+ * half-width brackets and colons, no `*` required markers, no trailing colon.
+ */
+export function normaliseLabel(text: string): string {
+  return toHalfWidth(stripSpaces(text)).replace(/\*/g, "").replace(/:+$/, "");
+}
+
+/**
+ * Cell text as written: each paragraph trimmed of surrounding whitespace (U+3000 included),
+ * empty paragraphs dropped, paragraphs joined by "\n". Text exports separate a cell's paragraphs
+ * with blank lines and a .docx does not; dropping the empty ones makes both read the same.
+ */
+export function cleanText(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g, ""))
+    .filter((line) => line !== "")
+    .join("\n");
+}
+
+/** The value as text, or undefined when nothing is written. */
+export function nonEmpty(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const t = cleanText(text);
+  return t === "" ? undefined : t;
+}
+
+/** Drop a trailing parenthesised qualifier: `资金总额(万元)` → `资金总额`. */
+export function withoutTrailingParens(label: string): string {
+  return label.replace(/\([^()]*\)$/, "");
+}
