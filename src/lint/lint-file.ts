@@ -1,7 +1,7 @@
 import { ERROR_CODES, isPerfgoalError, PerfgoalError } from "../model/errors.js";
 import { parseBuffer, parseFile, type ParseResult } from "../parse/index.js";
 import { lintForm } from "./lint-form.js";
-import type { FatalResult, LintOptions, LintResult } from "./types.js";
+import type { FatalResult, FormResult, LintOptions, LintResult } from "./types.js";
 
 export type FileLintOptions = Omit<LintOptions, "file" | "formIndex">;
 
@@ -33,17 +33,20 @@ async function lintParsed(parse: () => Promise<ParseResult>, name: string, optio
     const internal = new PerfgoalError("PG-E-INTERNAL", e instanceof Error ? e.message.split("\n")[0] : String(e), { file: name, cause: e });
     return { results: [fatalResult(name, internal, options.lang)], warnings: [], internal: true };
   }
+  return { results: lintParseResult(parsed, name, options), warnings: parsed.warnings, internal: false };
+}
+
+/** Review every form a file gave; forms are numbered when there are several. */
+export function lintParseResult(parsed: ParseResult, name: string, options: FileLintOptions): FormResult[] {
   const several = parsed.forms.length > 1;
-  const results = parsed.forms.map(({ form, sourceMap }, i) =>
-    lintForm(form, sourceMap, { ...options, file: name, ...(several ? { formIndex: i + 1 } : {}) }),
-  );
-  return { results, warnings: parsed.warnings, internal: false };
+  return parsed.forms.map(({ form, sourceMap }, i) => lintForm(form, sourceMap, { ...options, file: name, ...(several ? { formIndex: i + 1 } : {}) }));
 }
 
 /** An unreadable input as a result, in both languages, carrying its stable code. */
-export function fatalResult(file: string, error: PerfgoalError, lang: "zh" | "en" = "zh"): FatalResult {
+export function fatalResult(file: string, error: { code: string; detail?: string | undefined }, lang: "zh" | "en" = "zh"): FatalResult {
+  const known = (ERROR_CODES as Record<string, { zh: string; en: string } | undefined>)[error.code];
   const reason = (l: "zh" | "en") => {
-    const text = ERROR_CODES[error.code][l];
+    const text = known ? known[l] : error.code;
     return error.detail ? `${text}${l === "zh" ? "：" : ": "}${error.detail}` : text;
   };
   const messageZh = reason("zh");

@@ -1,6 +1,13 @@
+import type { LintConfig } from "../../lint/types.js";
+import { parseFile } from "../../parse/index.js";
 import type { FileHandler } from "../work.js";
 
-/** validate: interim until the review engine's rule registry lands. */
-export const validateHandler: FileHandler = async () => {
-  throw new Error("validate is not available in batch mode yet");
+/** validate: the file's forms, each reviewed; the config and language come with the job. */
+export const validateHandler: FileHandler = async (task, spec) => {
+  const { loadRules } = await import("../../lint/rule-registry.js");
+  const { lintParseResult } = await import("../../lint/lint-file.js");
+  const parsed = await parseFile(task.path);
+  const config = (spec.options?.config ?? {}) as LintConfig;
+  const payload = lintParseResult(parsed, task.name, { rules: await loadRules(), config, lang: spec.lang });
+  return { payload, warnings: parsed.warnings };
 };

@@ -2,6 +2,8 @@ import type { Command } from "commander";
 import type { CommandContext, Lang } from "../context.js";
 import { say, t } from "../context.js";
 import { EXIT } from "../exit-codes.js";
+import { JOBS_HELP, parseJobsOption } from "../../batch/options.js";
+import type { FormResult, LintConfig, LintResult } from "../../lint/types.js";
 
 export interface ValidateOptions {
   format: string;
@@ -13,6 +15,7 @@ export interface ValidateOptions {
   era?: string;
   profile?: string;
   stdinFilename?: string;
+  jobs?: number;
 }
 
 const CONFIG_HELP = `
@@ -34,13 +37,14 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .argument("<paths...>", t(ctx, "文件（.txt .docx .doc .yaml）、文件夹或通配符，- 表示标准输入", "files (.txt .docx .doc .yaml), folders or globs; - for stdin"))
     .option("-f, --format <name>", t(ctx, "报告格式：stylish、json、csv、summary", "report format: stylish, json, csv, summary"), "stylish")
     .option("-o, --output <file>", t(ctx, "把报告写入文件（可覆盖旧报告，从不覆盖输入）", "write the report to a file (replaces an old report, never an input)"))
-    .option("--quiet", t(ctx, "只报告错误", "report errors only"))
+    .option("-q, --quiet", t(ctx, "只报告错误（不显示进度与汇总行）", "report errors only (no progress bar or summary line)"))
     .option("--max-warnings <n>", t(ctx, "警告超过 n 个时退出码为 1（-1 表示不限）", "exit 1 when there are more than n warnings (-1: no limit)"))
     .option("-c, --config <file>", t(ctx, "使用指定的配置文件", "use this config file"))
     .option("--no-config", t(ctx, "不读取任何配置文件", "use no config file"))
     .option("--era <era>", t(ctx, "强制指标体系口径：A（88号）或 B（101号）", "force the taxonomy era: A (88号) or B (101号)"))
     .option("--profile <name>", t(ctx, "审核口径，如 central-2021", "review profile, e.g. central-2021"))
     .option("--stdin-filename <name>", t(ctx, "标准输入在报告中的名称（.yaml 结尾表示 YAML）", "name of stdin in reports (ending in .yaml selects YAML)"))
+    .option("-j, --jobs <n>", t(ctx, JOBS_HELP.zh, JOBS_HELP.en), parseJobsOption)
     .addHelpText("after", CONFIG_HELP)
     .configureHelp({ showGlobalOptions: true })
     .action(async (paths: string[], opts: ValidateOptions, cmd: Command) => {
@@ -70,63 +74,85 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
   const rules = await loadRules();
   const config = await loadRunConfig(ctx, opts, rules.map((r) => r.meta));
   if (config === undefined) return EXIT.usage;
+  // Messages follow --lang (or PERFGOAL_LANG) first, then the config's lang.
   const lang: Lang = langFromCli ? ctx.lang : (config.lang ?? ctx.lang);
-  const lintConfig = {
-    ...config,
+  const runCtx: CommandContext = lang === ctx.lang ? ctx : { ...ctx, lang };
+  const lintConfig: LintConfig = {
+    ...(config.era ? { era: config.era } : {}),
+    ...(config.detectEra !== undefined ? { detectEra: config.detectEra } : {}),
+    ...(config.profile ? { profile: config.profile } : {}),
+    rules: config.rules,
     ...(opts.era ? { era: opts.era as "A" | "B", detectEra: false } : {}),
     ...(opts.profile ? { profile: opts.profile } : {}),
   };
   const warningLimit = maxWarnings ?? config.maxWarnings ?? -1;
 
-  const inputs = await collectInputs(ctx, paths, opts.output);
-  if (typeof inputs === "number") return inputs;
-
-  const { lintFile, lintBytes, fatalResult, isFatal } = await import("../../lint/index.js");
-  const { PerfgoalError } = await import("../../model/errors.js");
+  const { BatchSession } = await import("../../batch/session.js");
+  const { fatalResult, lintParseResult, isFatal } = await import("../../lint/index.js");
+  const { isPerfgoalError } = await import("../../model/errors.js");
   const path = await import("node:path");
-  const results: import("../../lint/types.js").LintResult[] = [];
-  let internal = false;
-  const options = { rules, config: lintConfig, lang };
-  for (const dir of inputs.unreadable) results.push(fatalResult(dir.file, new PerfgoalError(dir.code, dir.detail), lang));
-  for (const file of inputs.files) {
-    const outcome =
-      file === "-"
-        ? await lintBytes(await ctx.io.readStdin(), opts.stdinFilename ?? "-", options)
-        : await lintFile(path.resolve(ctx.io.cwd, file), options, file);
-    internal ||= outcome.internal;
-    if (!opts.quiet) for (const w of outcome.warnings) say(ctx, `perfgoal: ${file}: ${w}`);
-    results.push(...outcome.results);
+  const session = new BatchSession(runCtx, { ...(opts.jobs ? { jobs: opts.jobs } : {}), ...(opts.quiet ? { quiet: true } : {}) });
+  const useStdin = paths.includes("-");
+  if (!(await session.expand(paths.filter((p) => p !== "-")))) return EXIT.usage;
+  const outputAbs = opts.output ? path.resolve(ctx.io.cwd, opts.output) : undefined;
+  const named = new Set(paths.map((p) => path.resolve(ctx.io.cwd, p)));
+  // A previous report found while walking a folder is not an input; named on the command line it is.
+  session.expanded.files = session.expanded.files.filter((f) => {
+    const abs = path.resolve(ctx.io.cwd, f.file);
+    return abs !== outputAbs || named.has(abs);
+  });
+  if (!useStdin && session.files.length === 0 && session.expanded.unreadable.length === 0) {
+    const skipped = session.expanded.skipped.length;
+    return usage(runCtx, `没有找到可审核的文件（已跳过 ${skipped} 个）`, `no forms to review (${skipped} skipped)`);
   }
-  for (const r of results) if (isFatal(r)) say(ctx, `perfgoal: ${r.file}: ${r.fatal.message} [${r.fatal.code}]`);
+
+  const results: LintResult[] = session.failures.map((f) => fatalResult(f.name, f.failure, lang));
+  const options = { rules, config: lintConfig, lang };
+  if (useStdin) {
+    const name = opts.stdinFilename ?? "-";
+    const { parseBuffer } = await import("../../parse/index.js");
+    try {
+      const parsed = await parseBuffer(await ctx.io.readStdin(), name);
+      for (const w of parsed.warnings) session.note(`perfgoal: ${name}: ${w}`);
+      results.push(...lintParseResult(parsed, name, options));
+    } catch (e) {
+      if (!isPerfgoalError(e)) throw e;
+      const failure = { code: e.code, ...(e.detail ? { detail: e.detail } : {}), internal: false };
+      session.fail(name, failure);
+      results.push(fatalResult(name, failure, lang));
+    }
+  }
+  for await (const outcome of session.run<FormResult[]>({ command: "validate", lang, options: { config: lintConfig } })) {
+    if (outcome.failure) results.push(fatalResult(outcome.name, outcome.failure, lang));
+    else if (outcome.payload) results.push(...outcome.payload);
+  }
 
   // The exit code comes from every finding; --quiet only changes what is shown.
   let errors = 0;
   let warnings = 0;
-  let fatal = 0;
   for (const r of results) {
-    if (isFatal(r)) fatal++;
-    else {
-      errors += r.counts.error;
-      warnings += r.counts.warning;
-    }
+    if (isFatal(r)) continue;
+    errors += r.counts.error;
+    warnings += r.counts.warning;
   }
   const shown = opts.quiet ? results.map((r) => (isFatal(r) ? r : { ...r, findings: r.findings.filter((f) => f.severity === "error") })) : results;
-  const report = formatter(shown, { lang, color: ctx.color && !opts.output, rules: rules.map((r) => r.meta), version: await packageVersion() });
-  if (opts.output) {
-    const { writeFileAtomic } = await import("../io.js");
-    try {
-      await writeFileAtomic(path.resolve(ctx.io.cwd, opts.output), report, { force: true, inputs: inputs.absolute });
-    } catch (e) {
-      if (!(e instanceof PerfgoalError)) throw e;
-      say(ctx, `perfgoal: ${e.describe(lang)}`);
-      return EXIT.usage;
-    }
-  } else ctx.io.stdout(report);
-
+  if (!session.interrupted) {
+    const report = formatter(shown, { lang, color: ctx.color && !opts.output, rules: rules.map((r) => r.meta), version: await packageVersion() });
+    if (opts.output) {
+      const { writeFileAtomic } = await import("../io.js");
+      try {
+        await writeFileAtomic(outputAbs!, report, { force: true, inputs: session.inputPaths() });
+      } catch (e) {
+        if (!isPerfgoalError(e)) throw e;
+        say(runCtx, `perfgoal: ${e.describe(lang)}`);
+        return EXIT.usage;
+      }
+    } else ctx.io.stdout(report);
+  }
+  session.printSummary();
   const tooManyWarnings = warningLimit >= 0 && warnings > warningLimit;
-  if (tooManyWarnings) say(ctx, lang === "zh" ? `perfgoal: 警告 ${warnings} 个，超过上限 ${warningLimit}` : `perfgoal: ${warnings} warnings exceed the limit of ${warningLimit}`);
-  if (internal) return EXIT.usage;
-  return errors > 0 || fatal > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok;
+  if (tooManyWarnings) say(runCtx, t(runCtx, `perfgoal: 警告 ${warnings} 个，超过上限 ${warningLimit}`, `perfgoal: ${warnings} warnings exceed the limit of ${warningLimit}`));
+  return session.exitCode(errors > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok);
 }
 
 /** The config of this run: none (--no-config), the named file, or the nearest perfgoal.config.yaml. */
@@ -148,35 +174,6 @@ async function loadRunConfig(
     say(ctx, `perfgoal: ${e.describe(ctx.lang)}`);
     return undefined;
   }
-}
-
-interface CollectedInputs {
-  /** Paths as shown to the user, in review order; "-" is stdin. */
-  files: string[];
-  /** Absolute paths of every input, which the report may never overwrite. */
-  absolute: string[];
-  unreadable: { file: string; code: import("../../model/errors.js").ErrorCode; detail?: string }[];
-}
-
-/** Expand paths, folders and globs; a missing path or an empty selection is a usage error (exit code returned). */
-async function collectInputs(ctx: CommandContext, paths: readonly string[], output: string | undefined): Promise<CollectedInputs | number> {
-  const { expandInputs } = await import("../../batch/expand.js");
-  const path = await import("node:path");
-  const expanded = await expandInputs(paths.filter((p) => p !== "-"), ctx.io.cwd);
-  for (const m of expanded.missing) say(ctx, `perfgoal: ${m}: ${t(ctx, "文件不存在或没有匹配的文件", "no such file, or nothing matches")} [PG-E-NOT-FOUND]`);
-  if (expanded.missing.length > 0) return EXIT.usage;
-  const named = new Set(paths.map((p) => path.resolve(ctx.io.cwd, p)));
-  const outputAbs = output ? path.resolve(ctx.io.cwd, output) : undefined;
-  // A previous report found while walking a folder is not an input; named on the command line it is.
-  const files = expanded.files.filter((f) => {
-    const abs = path.resolve(ctx.io.cwd, f.file);
-    return abs !== outputAbs || named.has(abs);
-  });
-  const list = [...(paths.includes("-") ? ["-"] : []), ...files.map((f) => f.file)];
-  if (list.length === 0 && expanded.unreadable.length === 0) {
-    return usage(ctx, `没有找到可审核的文件（已跳过 ${expanded.skipped.length} 个）`, `no forms to review (${expanded.skipped.length} skipped)`);
-  }
-  return { files: list, absolute: files.map((f) => path.resolve(ctx.io.cwd, f.file)), unreadable: expanded.unreadable };
 }
 
 async function packageVersion(): Promise<string | undefined> {

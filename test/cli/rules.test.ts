@@ -1,0 +1,39 @@
+import { describe, expect, it, vi } from "vitest";
+import { runCli } from "./run-cli.js";
+import { scenarioRules } from "./scenario-rules.js";
+
+vi.mock("../../src/lint/rule-registry.js", () => ({ loadRules: async () => scenarioRules }));
+
+const cwd = process.cwd();
+
+describe("perfgoal rules", () => {
+  it("lists every rule by code with its id, default severity and Chinese description", async () => {
+    const r = await runCli(["rules"], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")).toEqual([
+      "编号   规则                  默认级别  说明",
+      "PG901  cost-not-lower-bound  错误      测试规则 cost-not-lower-bound",
+      "PG902  range-value           警告      测试规则 range-value",
+      "PG903  same-goals            提示      测试规则 same-goals",
+      "共 3 条规则",
+      "",
+    ]);
+  });
+
+  it("speaks English with --lang en", async () => {
+    const r = await runCli(["rules", "--lang", "en"], { cwd });
+    expect(r.stdout).toContain("PG902  range-value           warning   test rule range-value");
+  });
+
+  it("gives the rules' metadata as JSON", async () => {
+    const r = await runCli(["rules", "-f", "json"], { cwd });
+    const out = JSON.parse(r.stdout);
+    expect(out.schemaVersion).toBe(1);
+    expect(out.rules.map((m: { code: string }) => m.code)).toEqual(["PG901", "PG902", "PG903"]);
+    expect(out.rules[0].messages.lowerBound.en).toBe("a cost cap must not be a lower bound: {value}");
+  });
+
+  it("refuses an unknown format with exit 2", async () => {
+    expect((await runCli(["rules", "-f", "xml"], { cwd })).code).toBe(2);
+  });
+});

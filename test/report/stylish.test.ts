@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { stylish } from "../../src/report/stylish.js";
+import { fatal, finding, form } from "./results.js";
+
+describe("stylish", () => {
+  it("prints a header per form, aligned rows and a summary line", () => {
+    const out = stylish(
+      [
+        form({
+          findings: [
+            finding({ severity: "warning", locationText: "表2 第7行第4列", message: "指标值是区间：1-2次/年", ruleId: "range-lower-bound", path: "indicators.annual[0].value" }),
+            finding(),
+          ],
+          grade: "中",
+        }),
+      ],
+      { lang: "zh" },
+    );
+    expect(out).toBe(
+      [
+        "a.docx  禁毒宣传经费  评级 中",
+        "  表2 第7行第4列   警告  指标值是区间：1-2次/年         range-lower-bound     indicators.annual[0].value",
+        "  表2 第12行第4列  错误  成本指标不应写成下限：≧40万元  cost-not-lower-bound  indicators.annual[1].value",
+        "",
+        "✖ 共 2 个问题（1 个错误，1 个警告，0 个提示），涉及 1 份表单",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("shows an unreadable file with its reason and code, and counts it", () => {
+    const out = stylish([fatal, form({ findings: [], grade: "优" })], { lang: "zh" });
+    expect(out).toBe("坏 文件.docx\n  错误  文件已加密（设有密码）  PG-E-ENCRYPTED\n\n✖ 1 份表单未发现问题；1 个文件无法读取\n");
+  });
+
+  it("names the form within a file that holds several", () => {
+    const out = stylish([form({ formIndex: 2 })], { lang: "en" });
+    expect(out.split("\n")[0]).toBe("a.docx (form 2)  禁毒宣传经费  grade fair");
+  });
+
+  it("uses colour only when asked", () => {
+    expect(stylish([form()], { lang: "zh", color: true })).toMatch(/\u001b\[31m错误/);
+    expect(stylish([form()], { lang: "zh", color: false })).not.toMatch(/\u001b/);
+  });
+
+  it("keeps one finding on one line", () => {
+    const out = stylish([form({ findings: [finding({ message: "第一行\n第二行" })] })], { lang: "zh" });
+    expect(out).toContain("第一行 第二行");
+  });
+});
