@@ -28,6 +28,10 @@ export default defineRule({
         zh: "“{name}”的“{value}”是单价，不计入成本合计；预算 {budget} 万元扣除已列成本 {sum} 万元后余 {room} 万元",
         en: "“{value}” for “{name}” is a unit rate and is not summed; the budget of {budget} 万元 less the listed costs of {sum} 万元 leaves {room} 万元",
       },
+      unitRateNoRoom: {
+        zh: "“{name}”的“{value}”是单价，不计入成本合计；已列成本 {sum} 万元已超过预算 {budget} 万元，没有余额",
+        en: "“{value}” for “{name}” is a unit rate and is not summed; the listed costs of {sum} 万元 already exceed the budget of {budget} 万元",
+      },
       rateTimesCount: {
         zh: "“{name}”单价 {rate} 万元/{per} × 数量 {count} = {product} 万元，超过年度预算 {budget} 万元",
         en: "“{name}”: {rate} 万元/{per} × {count} = {product} 万元, more than the budget of {budget} 万元",
@@ -58,7 +62,8 @@ export default defineRule({
       if (!rate) continue;
       const name = row.tier3.trim();
       const data = { name, value: row.value.raw.trim(), budget: formatAmount(budget), sum: formatAmount(sum), room: formatAmount(budget - sum) };
-      ctx.report({ messageId: "unitRate", path: `${path}.value`, data, severity: "info" });
+      const messageId = budget - sum >= 0 ? "unitRate" : "unitRateNoRoom";
+      ctx.report({ messageId, path: `${path}.value`, data, severity: "info" });
       // A 数量 row with the same name gives the count the rate applies to.
       const match = quantities.find((q) => normaliseText(q.row.tier3) === normaliseText(name) && q.row.value.kind === "count");
       const count = match?.row.value.numbers?.[0];

@@ -17,8 +17,8 @@ export default defineRule({
     catalogue: "R29",
     severity: "info",
     description: {
-      zh: "表尾有填表人、联系电话、单位负责人签字栏，并填写填表人和联系电话",
-      en: "The form ends with the filler, phone and head-of-unit signature block, with filler and phone filled in",
+      zh: "表尾的填表人和联系电话已填写（湖南等版式印有填表人、联系电话、单位负责人签字栏）",
+      en: "The filler and phone at the foot of the form are filled in (Hunan-style forms print a filler / phone / signature block)",
     },
     source: {
       zh: "常见做法：湖南等地申报表表尾印有填表人、联系电话、单位负责人签字栏，便于审核时联系",
@@ -26,17 +26,14 @@ export default defineRule({
     },
     defaultOptions: { require: false },
     messages: {
-      missing: { zh: "表尾没有填表人、联系电话、单位负责人签字栏", en: "The form has no filler / phone / signature block" },
       emptyField: { zh: "表尾“{label}”未填写", en: "“{label}” at the foot of the form is empty" },
     },
   },
   check(form, ctx) {
     const sig = form.signatures;
-    if (!sig) {
-      if (layoutHasBlock(form) || booleanOption(ctx, "require", false)) ctx.report({ messageId: "missing", path: "signatures" });
-      return;
-    }
-    if (!sig.filler?.trim()) ctx.report({ messageId: "emptyField", path: "signatures.filler", data: { label: FIELD_LABELS.filler[0] } });
-    if (!sig.phone?.trim()) ctx.report({ messageId: "emptyField", path: "signatures.phone", data: { label: FIELD_LABELS.phone[0] } });
+    // Blank footer lines leave no trace in the model, so the layout says whether the block is expected.
+    if (!sig && !layoutHasBlock(form) && !booleanOption(ctx, "require", false)) return;
+    if (!sig?.filler?.trim()) ctx.report({ messageId: "emptyField", path: "signatures.filler", data: { label: FIELD_LABELS.filler[0] } });
+    if (!sig?.phone?.trim()) ctx.report({ messageId: "emptyField", path: "signatures.phone", data: { label: FIELD_LABELS.phone[0] } });
   },
 });
