@@ -32,6 +32,9 @@ export const stylish: Formatter = (results, options) => {
   return blocks.length > 0 ? `${blocks.join("\n")}\n${summary}\n` : `${summary}\n`;
 };
 
+/** Widest the message column is padded to; longer messages just run on. */
+export const MESSAGE_COLUMN_MAX = 72;
+
 function severityColour(c: ChalkInstance, s: Severity): (t: string) => string {
   return s === "error" ? c.red : s === "warning" ? c.yellow : c.cyan;
 }
@@ -42,6 +45,8 @@ function formBlock(result: FormResult, c: ChalkInstance, lang: Lang): string {
   const header = `${c.underline(formLabel(result.file, result.formIndex, lang))}${project}  ${c.dim(gradeText)}`;
   const rows = result.findings.map((f) => row(f, lang));
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => displayWidth(r[i]!))));
+  // One very long message should not push every other row's rule id off the screen.
+  widths[2] = Math.min(widths[2]!, MESSAGE_COLUMN_MAX);
   const lines = result.findings.map((f, n) => {
     const [loc, sev, msg, rule, path] = rows[n]!;
     const cells = [

@@ -48,3 +48,15 @@ describe("stylish", () => {
     expect(out).toContain("第一行 第二行");
   });
 });
+
+describe("stylish with long messages", () => {
+  it("pads the message column only up to its cap, so short rows stay aligned", async () => {
+    const { MESSAGE_COLUMN_MAX } = await import("../../src/report/stylish.js");
+    const long = "很长的说明".repeat(20);
+    const out = stylish([form({ findings: [finding({ message: long, ruleId: "long" }), finding({ message: "短", ruleId: "short" })] })], { lang: "zh" });
+    const shortRow = out.split("\n").find((l) => l.includes("short"))!;
+    const { displayWidth } = await import("../../src/report/display-width.js");
+    expect(displayWidth(shortRow.slice(0, shortRow.indexOf("short")))).toBeLessThan(MESSAGE_COLUMN_MAX + 40);
+    expect(out).toContain(`${long}  long`);
+  });
+});
