@@ -43,6 +43,8 @@ export interface RuleMeta {
   defaultOptions?: Record<string, unknown>;
   /** Catalogue number in domain research (R1 … R30), for cross-reference. */
   catalogue?: string;
+  /** For the rule's documentation page: model YAML fragments that fail and pass the rule. */
+  examples?: { fail: string; pass: string };
 }
 
 export interface Rule {
