@@ -1,5 +1,5 @@
 import type { GridCell } from "../document.js";
-import { lineCell } from "./blocks.js";
+import type { BlockSink } from "./blocks.js";
 
 /** The most frequent row width (ties go to the wider one). */
 export function modalWidth(widths: readonly number[]): number {
@@ -23,7 +23,7 @@ export function modalWidth(widths: readonly number[]): number {
  * From the first full-width row on, spans cover the leading columns (一级/二级 indicator labels),
  * so short rows are right-aligned by putting empty cells in front.
  */
-export function rightAlignBodyRows(rows: GridCell[][], width: number): GridCell[][] {
+export function rightAlignBodyRows(rows: GridCell[][], width: number, sink: BlockSink): GridCell[][] {
   let body = false;
   return rows.map((row) => {
     if (row.length >= width) {
@@ -33,7 +33,7 @@ export function rightAlignBodyRows(rows: GridCell[][], width: number): GridCell[
     if (!body || row.length === 0) return row;
     const first = row[0]!.loc;
     const line = first.kind === "line" ? first.line : 0;
-    const pad = Array.from({ length: width - row.length }, () => lineCell("", line));
+    const pad = Array.from({ length: width - row.length }, () => sink.cell("", line));
     return [...pad, ...row];
   });
 }

@@ -31,7 +31,7 @@ export function detectLayout(lines: readonly string[]): TextLayout {
   if (leadingTabOnly >= 2) return "word-export";
   let spaced = 0;
   for (const line of lines) {
-    if (splitSpaced(line).length >= 2 && ++spaced >= 2) return "space-separated";
+    if (splitSpaced(line, 2).length >= 2 && ++spaced >= 2) return "space-separated";
   }
   return "plain";
 }

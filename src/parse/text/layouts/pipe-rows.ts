@@ -1,5 +1,5 @@
 import type { GridCell } from "../../document.js";
-import { BlockSink, lineCell } from "../blocks.js";
+import { checkRowWidth, type BlockSink } from "../blocks.js";
 import { cleanCellText } from "../cell-text.js";
 import { isBlank, textColumn } from "../lines.js";
 
@@ -17,7 +17,8 @@ export function readPipeRows(lines: readonly string[], sink: BlockSink): void {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (isPipeRow(line)) {
-      if (!isSeparatorRow(line)) rows.push(splitPipeRow(line, i + 1));
+      // Markdown puts its `|---|---|` line right under the header row, nowhere else.
+      if (rows.length !== 1 || !isSeparatorRow(line)) rows.push(splitPipeRow(line, i + 1, sink));
     } else if (!isBlank(line)) {
       flush();
       sink.paragraph(line, i + 1);
@@ -32,18 +33,13 @@ export function isPipeRow(line: string): boolean {
   return t.length >= 2 && t.startsWith("|") && t.indexOf("|", 1) > 0;
 }
 
-/** `|---|:---:|` — nothing but pipes, dashes, colons and spaces, with at least one dash. */
+/** `|---|:---:|`: every cell dashes with optional colons. */
 function isSeparatorRow(line: string): boolean {
-  let dash = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (c === "-") dash = true;
-    else if (c !== "|" && c !== ":" && c !== " " && c !== "\t") return false;
-  }
-  return dash;
+  const cells = line.trim().replace(/^\||\|$/g, "").split("|");
+  return cells.every((c) => /^\s*:?-+:?\s*$/.test(c));
 }
 
-function splitPipeRow(line: string, lineNo: number): GridCell[] {
+function splitPipeRow(line: string, lineNo: number, sink: BlockSink): GridCell[] {
   const cells: GridCell[] = [];
   let cellBegin = line.indexOf("|") + 1;
   let start = cellBegin;
@@ -60,7 +56,10 @@ function splitPipeRow(line: string, lineNo: number): GridCell[] {
       pieces.push(line.slice(start, i));
       const raw = pieces.join("");
       // Text after the closing pipe counts as a cell only when there is some (a row without it).
-      if (c === "|" || raw.trim() !== "") cells.push(lineCell(cleanCellText(raw), lineNo, textColumn(line, cellBegin)));
+      if (c === "|" || raw.trim() !== "") {
+        cells.push(sink.cell(cleanCellText(raw), lineNo, textColumn(line, cellBegin)));
+        checkRowWidth(cells.length, lineNo);
+      }
       pieces = [];
       start = cellBegin = i + 1;
     }

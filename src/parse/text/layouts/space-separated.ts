@@ -1,6 +1,6 @@
 import type { GridCell } from "../../document.js";
 import { rightAlignBodyRows } from "../align.js";
-import { BlockSink, lineCell } from "../blocks.js";
+import { checkRowWidth, MAX_ROW_CELLS, type BlockSink } from "../blocks.js";
 import { isBlank, isSpaceChar } from "../lines.js";
 import { charWidth } from "../width.js";
 
@@ -43,7 +43,12 @@ export function readSpaceSeparated(lines: readonly string[], sink: BlockSink): v
 
 function readBlock(lines: readonly string[], from: number, to: number, sink: BlockSink): void {
   const cells: SpacedCell[][] = [];
-  for (let i = from; i < to; i++) cells.push(splitSpaced(lines[i]!));
+  for (let i = from; i < to; i++) {
+    const row = splitSpaced(lines[i]!, MAX_ROW_CELLS + 1);
+    checkRowWidth(row.length, i + 1);
+    sink.take(row.length);
+    cells.push(row);
+  }
   let first = 0;
   while (first < cells.length && cells[first]!.length < 2) first++;
   let last = cells.length - 1;
@@ -56,12 +61,12 @@ function readBlock(lines: readonly string[], from: number, to: number, sink: Blo
   for (let k = 0; k < first; k++) sink.paragraph(lines[from + k]!, from + k + 1);
   const tableCells = cells.slice(first, last + 1);
   const lineNo = (k: number): number => from + first + k + 1;
-  sink.table(alignByColumns(tableCells, lineNo) ?? alignByOrder(tableCells, lineNo));
+  sink.table(alignByColumns(tableCells, lineNo, sink) ?? alignByOrder(tableCells, lineNo, sink));
   for (let k = last + 1; k < cells.length; k++) sink.paragraph(lines[from + k]!, from + k + 1);
 }
 
-/** Cells of one line, split at runs of whitespace at least two display columns wide. */
-export function splitSpaced(line: string): SpacedCell[] {
+/** Cells of one line (at most `limit`), split at runs of whitespace at least two display columns wide. */
+export function splitSpaced(line: string, limit = Infinity): SpacedCell[] {
   const cells: SpacedCell[] = [];
   let col = 0;
   let cellIndex = -1;
@@ -77,6 +82,7 @@ export function splitSpaced(line: string): SpacedCell[] {
     } else {
       if (cellIndex >= 0 && gap >= 2) {
         cells.push({ text: line.slice(cellIndex, lastText), index: cellIndex, start: cellStart, end: cellEnd });
+        if (cells.length >= limit) return cells;
         cellIndex = -1;
       }
       if (cellIndex < 0) {
@@ -98,7 +104,7 @@ export function splitSpaced(line: string): SpacedCell[] {
  * separated by gutters that are blank on every line. Undefined when the lines do not line up (two
  * cells of one line fall into the same column).
  */
-function alignByColumns(rows: SpacedCell[][], lineNo: (k: number) => number): GridCell[][] | undefined {
+function alignByColumns(rows: SpacedCell[][], lineNo: (k: number) => number, sink: BlockSink): GridCell[][] | undefined {
   const width = rows.reduce((w, r) => Math.max(w, r.length ? r[r.length - 1]!.end : 0), 0);
   if (width > MAX_ALIGN_WIDTH) return undefined;
   const cover = new Int32Array(width + 1);
@@ -128,12 +134,12 @@ function alignByColumns(rows: SpacedCell[][], lineNo: (k: number) => number): Gr
   const out: GridCell[][] = [];
   for (let k = 0; k < rows.length; k++) {
     const line = lineNo(k);
-    const row: GridCell[] = Array.from({ length: columns }, () => lineCell("", line));
+    const row: GridCell[] = Array.from({ length: columns }, () => sink.cell("", line));
     let prev = -1;
     for (const c of rows[k]!) {
       const col = columnAt[c.start]!;
       if (col <= prev) return undefined;
-      row[col] = lineCell(c.text, line, c.index + 1);
+      row[col] = sink.counted(c.text, line, c.index + 1);
       prev = col;
     }
     out.push(row);
@@ -141,7 +147,7 @@ function alignByColumns(rows: SpacedCell[][], lineNo: (k: number) => number): Gr
   return out;
 }
 
-function alignByOrder(rows: SpacedCell[][], lineNo: (k: number) => number): GridCell[][] {
-  const grid = rows.map((r, k) => r.map((c) => lineCell(c.text, lineNo(k), c.index + 1)));
-  return rightAlignBodyRows(grid, grid.reduce((w, r) => Math.max(w, r.length), 0));
+function alignByOrder(rows: SpacedCell[][], lineNo: (k: number) => number, sink: BlockSink): GridCell[][] {
+  const grid = rows.map((r, k) => r.map((c) => sink.counted(c.text, lineNo(k), c.index + 1)));
+  return rightAlignBodyRows(grid, grid.reduce((w, r) => Math.max(w, r.length), 0), sink);
 }

@@ -1,5 +1,5 @@
 import type { GridCell } from "../../document.js";
-import { BlockSink, lineCell } from "../blocks.js";
+import { checkRowWidth, type BlockSink } from "../blocks.js";
 import { cleanCellText } from "../cell-text.js";
 
 /**
@@ -27,7 +27,7 @@ export function readTabSeparated(text: string, sink: BlockSink): void {
   };
   for (const rec of parseRecords(text)) {
     if (rec.fields.length >= 2) {
-      rows.push(rec.fields.map((f) => lineCell(cleanCellText(f.raw), f.line, f.col)));
+      rows.push(rec.fields.map((f) => sink.cell(cleanCellText(f.raw), f.line, f.col)));
       continue;
     }
     flush();
@@ -39,8 +39,7 @@ export function readTabSeparated(text: string, sink: BlockSink): void {
 }
 
 /** Split text into records of fields in one linear pass (no regular expressions over the whole input). */
-export function parseRecords(text: string): TsvRecord[] {
-  const records: TsvRecord[] = [];
+export function* parseRecords(text: string): Generator<TsvRecord> {
   let line = 1;
   let lineStart = 0;
   let i = 0;
@@ -77,6 +76,7 @@ export function parseRecords(text: string): TsvRecord[] {
         i = j;
       }
       rec.fields.push({ raw, line: fieldLine, col });
+      checkRowWidth(rec.fields.length, rec.line);
       const c = text.charCodeAt(i);
       if (c === 0x09) {
         i++;
@@ -89,9 +89,8 @@ export function parseRecords(text: string): TsvRecord[] {
       lineStart = i;
       break;
     }
-    records.push(rec);
+    yield rec;
   }
-  return records;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { GridCell } from "../../document.js";
 import { rightAlignBodyRows } from "../align.js";
-import { BlockSink, lineCell } from "../blocks.js";
+import { checkRowWidth, type BlockSink } from "../blocks.js";
 import { cellText } from "../cell-text.js";
 import { isBlank, isSpaceChar, textColumn } from "../lines.js";
 
@@ -21,7 +21,7 @@ export function readWebCopy(lines: readonly string[], sink: BlockSink): void {
   };
   const closeTable = (): void => {
     const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-    sink.table(rightAlignBodyRows(rows.filter((r) => r.length > 0), width));
+    sink.table(rightAlignBodyRows(rows.filter((r) => r.length > 0), width, sink));
     rows = [];
     row = undefined;
   };
@@ -39,7 +39,7 @@ export function readWebCopy(lines: readonly string[], sink: BlockSink): void {
       pending = [];
       if (row && row.length === 0 && rows.length > 1) {
         // `|` right after a row start: the previous row's last cell was an empty ` |` trimmed to `|`.
-        rows[rows.length - 2]!.push(lineCell("", i + 1, textColumn(line)));
+        rows[rows.length - 2]!.push(sink.cell("", i + 1, textColumn(line)));
         continue;
       }
       row = [];
@@ -49,7 +49,8 @@ export function readWebCopy(lines: readonly string[], sink: BlockSink): void {
       const first = pending[0]!;
       const parts = pending.map((k) => lines[k]!);
       parts[parts.length - 1] = stripClosingPipe(parts[parts.length - 1]!);
-      row.push(lineCell(cellText(parts), first + 1, textColumn(lines[first]!)));
+      row.push(sink.cell(cellText(parts), first + 1, textColumn(lines[first]!)));
+      checkRowWidth(row.length, first + 1);
       pending = [];
     } else if (row) {
       pending.push(i);

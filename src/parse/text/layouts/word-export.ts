@@ -1,6 +1,6 @@
 import type { GridCell } from "../../document.js";
 import { modalWidth } from "../align.js";
-import { BlockSink, lineCell } from "../blocks.js";
+import type { BlockSink } from "../blocks.js";
 import { cellText } from "../cell-text.js";
 import { isBlank, textColumn } from "../lines.js";
 
@@ -43,13 +43,13 @@ export function readWordExport(lines: readonly string[], sink: BlockSink): void 
   let tableEnd = lastTab + 1;
   while (tableEnd < lines.length && !isBlank(lines[tableEnd]!)) tableEnd++;
 
-  const segments = splitSegments(lines, firstTab, tableEnd);
+  const segments = splitSegments(lines, firstTab, tableEnd, sink);
   emitTable(segments, lines, sink);
 
   for (let i = tableEnd; i < lines.length; i++) sink.paragraph(lines[i]!, i + 1);
 }
 
-function splitSegments(lines: readonly string[], from: number, to: number): Segment[] {
+function splitSegments(lines: readonly string[], from: number, to: number, sink: BlockSink): Segment[] {
   const segments: Segment[] = [];
   let segment: Segment | undefined;
   let current: RawCell | undefined;
@@ -60,6 +60,7 @@ function splitSegments(lines: readonly string[], from: number, to: number): Segm
         segment = [];
         segments.push(segment);
       }
+      sink.take(1);
       current = { first: i, parts: [line.slice(1)] };
       segment.push(current);
     } else {
@@ -88,7 +89,7 @@ function emitTable(segments: Segment[], lines: readonly string[], sink: BlockSin
   // A single-cell segment left over after the grid is a line of text, not a row.
   let end = rows.length;
   while (end > 0 && rows[end - 1]!.length === 1) end--;
-  sink.table(rows.slice(0, end).map((r) => r.map((c) => toGridCell(c, lines))));
+  sink.table(rows.slice(0, end).map((r) => r.map((c) => toGridCell(c, lines, sink))));
   for (const row of rows.slice(end)) cellAsParagraphs(row[0]!, sink);
 }
 
@@ -120,8 +121,8 @@ function joinSplitRows(segments: Segment[], width: number): Segment[] {
   return rows;
 }
 
-function toGridCell(c: RawCell, lines: readonly string[]): GridCell {
-  return lineCell(cellText(c.parts), c.first + 1, textColumn(lines[c.first]!, 1));
+function toGridCell(c: RawCell, lines: readonly string[], sink: BlockSink): GridCell {
+  return sink.counted(cellText(c.parts), c.first + 1, textColumn(lines[c.first]!, 1));
 }
 
 function cellAsParagraphs(c: RawCell, sink: BlockSink): void {
