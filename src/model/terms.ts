@@ -214,6 +214,7 @@ export const LAYOUT_WORDS = {
     "项目内容", "保障绩效目标实现措施", "保证项目实施的制度、措施", "制度措施", "其他说明的问题", "财政部门审核意见",
     "主管部门审核意见", "项目审批", "归口业务科室", "是否政府采购", "绩效管理联络员", "资金用途", "政策依据",
     "年度总体目标完成情况", "项目编码", "项目代码", "资金性质", "财政事权", "战略领域", "政策任务", "用途范围",
+    "中央财政部门", "省级财政部门", "市级财政部门", "区县财政部门",
   ],
   /** Text that ends an indicator block inside a table (review rows, footnotes). */
   indicatorBlockEnd: ["审核意见", "其他说明", "说明的问题", "填表说明", "填报说明", "注:"],
@@ -284,9 +285,7 @@ export const FORM_TITLES = {
   central: "项目支出绩效目标申报表",
 } as const;
 
-/** Words the rendered form prints besides field labels: the seal mark, a 上级资金 total, 本级资金. */
+/** Words the rendered form prints besides labels: the seal mark after 填报单位. */
 export const PRINTED_WORDS = {
   seal: "(盖章)",
-  total: "合计",
-  ownLevel: "本级资金",
 } as const;

@@ -2,7 +2,6 @@ import type { Form } from "../model/form.js";
 import { FUNDING_LEVELS, type FundingLevel } from "../model/terms.js";
 import { fieldLabel } from "./labels.js";
 import type { RenderLayout } from "./layout.js";
-import { PRINTED } from "./words.js";
 
 /** One label/value pair of the header table. `wide` fields take a whole row. */
 export interface HeaderField {
@@ -24,17 +23,22 @@ export function formatAmount(n: number | undefined): string {
 const LEVELS: readonly FundingLevel[] = ["central", "provincial", "municipal", "county"];
 
 /**
- * The 上级资金 cell: one line per level (`中央：120`). With `template`, the 中央/省级/市级 lines are
- * printed even when empty, as on the Hunan form; a total alone is printed as the bare amount.
+ * The 上级资金 by level, one line each (`中央：120`). With `template`, the 中央/省级/市级 lines are
+ * printed even when empty, as on the Hunan form. Without levels, the total alone as a bare amount.
  */
 export function upperLevelText(form: Form, template: boolean): string {
   const u = form.funding.upperLevel;
+  const hasLevels = LEVELS.some((l) => u?.[l] !== undefined);
+  if (!hasLevels && u?.total !== undefined) return formatAmount(u.total);
   const levels = LEVELS.filter((l) => u?.[l] !== undefined || (template && l !== "county"));
-  const hasLevelValues = LEVELS.some((l) => u?.[l] !== undefined);
-  if (u?.total !== undefined && !hasLevelValues) return formatAmount(u.total);
-  const lines = levels.map((l) => `${FUNDING_LEVELS[l]}：${formatAmount(u?.[l])}`);
-  if (u?.total !== undefined) lines.unshift(`${PRINTED.total}：${formatAmount(u.total)}`);
-  return lines.join("\n");
+  return levels.map((l) => `${FUNDING_LEVELS[l]}：${formatAmount(u?.[l])}`).join("\n");
+}
+
+/** The 上级资金 total gets a cell of its own when the by-level cell already holds the levels. */
+function upperLevelTotal(form: Form, label: string): HeaderField[] {
+  const u = form.funding.upperLevel;
+  const hasLevels = LEVELS.some((l) => u?.[l] !== undefined);
+  return hasLevels && u?.total !== undefined ? [{ label, value: formatAmount(u.total) }] : [];
 }
 
 /** Pair consecutive short fields into rows of two; wide fields and a short field left over take a row each. */
@@ -84,12 +88,20 @@ function extraFundingFields(form: Form, skip: ReadonlySet<string> = new Set()): 
   const f = form.funding;
   const fields: HeaderField[] = [];
   if (!skip.has("fiscal")) fields.push(...amountField(fieldLabel("fiscal", "财政拨款"), f.fiscal));
-  if (!skip.has("ownLevel")) fields.push(...amountField(PRINTED.ownLevel, f.ownLevel));
-  if (!skip.has("upperLevel") && f.upperLevel) fields.push({ label: fieldLabel("upperLevel", "上级资金"), value: upperLevelText(form, false) });
+  if (!skip.has("ownLevel")) fields.push(...amountField(fieldLabel("ownLevel", "本级资金"), f.ownLevel));
+  if (!skip.has("upperLevel") && f.upperLevel) {
+    fields.push({ label: fieldLabel("upperLevel", "上级资金"), value: upperLevelText(form, false) });
+    fields.push(...upperLevelTotal(form, fieldLabel("upperLevel", "上级财政资金")));
+  }
   if (!skip.has("selfRaised")) fields.push(...amountField(fieldLabel("selfRaised", "自有资金"), f.selfRaised));
   if (!skip.has("carryOver")) fields.push(...amountField(fieldLabel("carryOver", "上年结转"), f.carryOver));
   if (!skip.has("other")) fields.push(...amountField(fieldLabel("other", "其他资金"), f.other));
   return fields;
+}
+
+function ownLevelIsTotal(form: Form): boolean {
+  const f = form.funding;
+  return f.ownLevel === undefined || f.total === undefined || f.ownLevel === f.total;
 }
 
 /** L1, the Hunan 2023 form: the seed's rows first, then whatever else the form holds. */
@@ -99,9 +111,11 @@ function hunan2023(form: Form): HeaderField[] {
     { label: fieldLabel("projectName", "项目支出名称"), value: p.name ?? "" },
     { label: fieldLabel("department", "预算部门"), value: p.department?.name ?? "" },
     ...extraProjectFields(form),
-    { label: fieldLabel("total", "年度本级预算金额"), value: formatAmount(form.funding.total) },
+    // 年度本级预算金额 is both the total and the own-level amount; a different 本级资金 gets its own cell.
+    { label: fieldLabel("total", "年度本级预算金额"), value: formatAmount(form.funding.total ?? form.funding.ownLevel) },
     { label: fieldLabel("upperLevel", "该项目支出上级资金(分级填报)"), value: upperLevelText(form, true) },
-    ...extraFundingFields(form, new Set(["upperLevel"])),
+    ...upperLevelTotal(form, fieldLabel("upperLevel", "上级资金")),
+    ...extraFundingFields(form, new Set(["upperLevel", ...(ownLevelIsTotal(form) ? ["ownLevel"] : [])])),
     { label: fieldLabel("period", "项目支出实施期"), value: p.period?.text ?? "", wide: true },
     ...otherFields(form),
     { label: fieldLabel("longTermGoal", "实施期绩效目标"), value: form.goals.longTerm ?? "", wide: true },

@@ -17,11 +17,21 @@ export function mergeRuns<T>(items: readonly T[], key: (item: T) => string): Mer
   return runs;
 }
 
-/** 一级 merged over its rows; 二级 merged over its rows within the same 一级. */
+/** A row that holds nothing but its 一级 and 二级: an empty placeholder kept from the form. */
+export function isBareRow(row: IndicatorRow): boolean {
+  const { tier1: _t1, tier2: _t2, value, ...rest } = row;
+  return value.raw.trim() === "" && Object.values(rest).every((v) => v === undefined || String(v).trim() === "");
+}
+
+/**
+ * 一级 merged over its rows; 二级 merged over its rows within the same 一级. A bare placeholder row
+ * keeps a 二级 cell of its own: merged into its neighbour it would read back as nothing at all.
+ */
 export function tierMerges(rows: readonly IndicatorRow[]): { tier1: MergeRun[]; tier2: MergeRun[] } {
+  const indexed = rows.map((row, i) => ({ row, i }));
   return {
     tier1: mergeRuns(rows, (r) => r.tier1),
-    tier2: mergeRuns(rows, (r) => `${r.tier1}\u0000${r.tier2}`),
+    tier2: mergeRuns(indexed, ({ row, i }) => `${row.tier1}\u0000${row.tier2}${isBareRow(row) ? `\u0000${i}` : ""}`),
   };
 }
 

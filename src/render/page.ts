@@ -1,4 +1,3 @@
-import { convertMillimetersToTwip } from "docx";
 
 /** A4 in twips (1/20 pt). */
 export const A4 = { width: 11906, height: 16838 } as const;
@@ -17,18 +16,23 @@ export interface PageGeometry {
   landscape: boolean;
 }
 
+/** Millimetres → twips, rounded to the nearest twip. */
+export function mmToTwips(mm: number): number {
+  return Math.round((mm * 1440) / 25.4);
+}
+
 /** Portrait A4 (or landscape when asked) with the government margins. */
 export function pageGeometry(landscape = false): PageGeometry {
   const width = landscape ? A4.height : A4.width;
   const height = landscape ? A4.width : A4.height;
   const margins = {
-    top: convertMillimetersToTwip(MARGINS_MM.top),
-    bottom: convertMillimetersToTwip(MARGINS_MM.bottom),
-    left: convertMillimetersToTwip(MARGINS_MM.left),
-    right: convertMillimetersToTwip(MARGINS_MM.right),
+    top: mmToTwips(MARGINS_MM.top),
+    bottom: mmToTwips(MARGINS_MM.bottom),
+    left: mmToTwips(MARGINS_MM.left),
+    right: mmToTwips(MARGINS_MM.right),
     // Page number sits in the bottom margin, about 7 mm below the text block (GB/T 9704 §7.5).
-    header: convertMillimetersToTwip(15),
-    footer: convertMillimetersToTwip(20),
+    header: mmToTwips(15),
+    footer: mmToTwips(20),
   };
   return {
     width,

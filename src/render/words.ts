@@ -4,6 +4,4 @@ import { officialPunctuation } from "./typography.js";
 /** The printed words, with the full-width punctuation of the official forms. */
 export const PRINTED = {
   seal: officialPunctuation(PRINTED_WORDS.seal),
-  total: PRINTED_WORDS.total,
-  ownLevel: PRINTED_WORDS.ownLevel,
 } as const;
