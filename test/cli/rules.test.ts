@@ -15,7 +15,8 @@ describe("perfgoal rules", () => {
       "PG901  cost-not-lower-bound  错误      测试规则 cost-not-lower-bound",
       "PG902  range-value           警告      测试规则 range-value",
       "PG903  same-goals            提示      测试规则 same-goals",
-      "共 3 条规则",
+      "PG904  profile-note          提示      测试规则 profile-note",
+      "共 4 条规则",
       "",
     ]);
   });
@@ -29,7 +30,7 @@ describe("perfgoal rules", () => {
     const r = await runCli(["rules", "-f", "json"], { cwd });
     const out = JSON.parse(r.stdout);
     expect(out.schemaVersion).toBe(1);
-    expect(out.rules.map((m: { code: string }) => m.code)).toEqual(["PG901", "PG902", "PG903"]);
+    expect(out.rules.map((m: { code: string }) => m.code)).toEqual(["PG901", "PG902", "PG903", "PG904"]);
     expect(out.rules[0].messages.lowerBound.en).toBe("a cost cap must not be a lower bound: {value}");
   });
 

@@ -31,4 +31,10 @@ export const scenarioRules: Rule[] = [
       if (form.goals.longTerm && form.goals.longTerm === form.goals.annual) ctx.report({ messageId: "same", path: "goals.annual" });
     },
   ),
+  testRule(
+    { id: "profile-note", code: "PG904", severity: "info", messages: { profile: { zh: "按 {profile} 口径审核", en: "reviewed under {profile}" } } },
+    (_form, ctx) => {
+      if (ctx.profile) ctx.report({ messageId: "profile", path: "project", data: { profile: ctx.profile } });
+    },
+  ),
 ];

@@ -74,7 +74,7 @@ describe("perfgoal validate: other formats", () => {
       path: "indicators.annual[1].value",
       location: { kind: "line", line: 19, col: 14 },
     });
-    expect(report.rules.map((m: { id: string }) => m.id)).toEqual(["cost-not-lower-bound", "range-value", "same-goals"]);
+    expect(report.rules.map((m: { id: string }) => m.id)).toEqual(["cost-not-lower-bound", "range-value", "same-goals", "profile-note"]);
   });
 
   it("csv starts with a BOM, has one row per finding and CRLF line ends", async () => {
@@ -216,6 +216,17 @@ describe("perfgoal validate: options", () => {
     expect((await runCli(["validate", "forms/errors.yaml"], { cwd, tty: false })).stdout).not.toMatch(ansi);
     expect((await runCli(["validate", "--no-color", "forms/errors.yaml"], { cwd, tty: true })).stdout).not.toMatch(ansi);
     expect((await runCli(["validate", "forms/errors.yaml"], { cwd, tty: true, env: { NO_COLOR: "1" } })).stdout).not.toMatch(ansi);
+  });
+
+  it("--profile, or the config's profile, reaches the rules", async () => {
+    const dir = scratch();
+    const note = async (args: string[]) =>
+      JSON.parse((await runCli(["validate", "-f", "json", ...args, "forms/clean.yaml"], { cwd: dir })).stdout).results[0].findings.map((f: { message: string }) => f.message);
+    expect(await note([])).toEqual([]);
+    expect(await note(["--profile", "central-2021"])).toEqual(["按 central-2021 口径审核"]);
+    writeFileSync(path.join(dir, "perfgoal.config.yaml"), "profile: xianjie\n");
+    expect(await note([])).toEqual(["按 xianjie 口径审核"]);
+    expect(await note(["--profile", "central-2021"])).toEqual(["按 central-2021 口径审核"]);
   });
 
   it("--era forces the taxonomy era; otherwise it is detected or A", async () => {
