@@ -17,7 +17,7 @@ interface JsonFinding {
 }
 
 async function findingsOf(file: string, extra: string[] = [], dir = cwd): Promise<{ code: number; findings: JsonFinding[] }> {
-  const r = await runCli(["validate", "-j", "1", "-f", "json", ...extra, file], { cwd: dir });
+  const r = await runCli(["validate", "--no-config", "-j", "1", "-f", "json", ...extra, file], { cwd: dir });
   const result = JSON.parse(r.stdout).results[0];
   expect(result.fatal, `${file} should be readable`).toBeUndefined();
   return { code: r.code, findings: result.findings };
@@ -74,8 +74,8 @@ describe("perfgoal validate on the seed form (examples/hengdong-2023)", () => {
   it("gives the same report with worker threads as in one thread", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "perfgoal-workers-"));
     for (const f of ["hengdong-2023.docx", "hengdong-2023.txt", "hengdong-2023.pipes.txt"]) copyFileSync(path.join(ROOT, "examples", f), path.join(dir, f));
-    const one = await runCli(["validate", "-j", "1", "-f", "json", "."], { cwd: dir });
-    const two = await runCli(["validate", "-j", "2", "-f", "json", "."], { cwd: dir });
+    const one = await runCli(["validate", "--no-config", "-j", "1", "-f", "json", "."], { cwd: dir });
+    const two = await runCli(["validate", "--no-config", "-j", "2", "-f", "json", "."], { cwd: dir });
     expect(two.code).toBe(one.code);
     expect(JSON.parse(two.stdout).results).toEqual(JSON.parse(one.stdout).results);
   });
