@@ -3,7 +3,7 @@ import { defineRule } from "./types.js";
 import { periodSpan } from "./helpers/period.js";
 import { normaliseText } from "./helpers/text.js";
 
-/** A period longer than one budget year. */
+/** Months in one budget year. */
 const ONE_YEAR_MONTHS = 12;
 
 export default defineRule({
@@ -38,8 +38,10 @@ export default defineRule({
   check(form, ctx) {
     const { longTerm, annual } = form.goals;
     if (longTerm && annual && normaliseText(longTerm) !== "" && normaliseText(longTerm) === normaliseText(annual)) {
-      const months = periodSpan(form.project.period)?.months;
-      if (months !== undefined && months > ONE_YEAR_MONTHS) {
+      const span = periodSpan(form.project.period);
+      // Longer than a year, or crossing into a second budget year (2023.07-2024.01).
+      const multiYear = (span?.months ?? 0) > ONE_YEAR_MONTHS || (span?.startYear !== undefined && span.startYear !== span.endYear);
+      if (multiYear) {
         ctx.report({ messageId: "identicalMultiYear", path: "goals.annual", data: { period: form.project.period?.text ?? "" } });
       } else {
         ctx.report({ messageId: "identicalSingleYear", path: "goals.annual", severity: "info" });
