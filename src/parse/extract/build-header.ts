@@ -108,6 +108,10 @@ export function buildHeader(c: HeaderCollector): BuiltHeader {
       map.set("year", c.title.loc);
     }
   }
+  if (parts.year === undefined && c.yearLine) {
+    parts.year = c.yearLine.year;
+    map.set("year", c.yearLine.loc);
+  }
   if (c.attachment) {
     parts.attachmentLabel = c.attachment.text;
     map.set("attachmentLabel", c.attachment.loc);

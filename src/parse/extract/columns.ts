@@ -106,9 +106,11 @@ export function detectHeader(table: Table, row: number): IndicatorHeader | undef
   const headerTexts: string[] = [];
   let blockPeriod: PeriodKind | undefined;
   let amountUnit: "万元" | "元" | undefined;
+  let ownHits = 0;
   for (let c = 0; c < width; c++) {
     let text = columnText(table, row, c).text;
     let hit = lookupColumn(text);
+    let fromAbove = false;
     if (!hit && text.trim() === "" && row > 0) {
       // Two-row headers read from text lose the vertical merge: take the header from above.
       const above = columnText(table, row - 1, c).text;
@@ -116,18 +118,30 @@ export function detectHeader(table: Table, row: number): IndicatorHeader | undef
       if (aboveHit?.kind === "indicator") {
         text = above;
         hit = aboveHit;
+        fromAbove = true;
       }
     }
     if (!hit) continue;
     headerTexts.push(text);
-    if (hit.kind === "indicator") columns.push({ col: c, key: hit.key, ...(hit.period ? { period: hit.period } : {}) });
+    if (hit.kind === "indicator") {
+      // `绩效指标` is both a 三级 header and a block label: left of another 三级 column it is the label.
+      const twin = columns.find((x) => x.key === hit.key && x.period === hit.period);
+      const twinText = twin ? columnText(table, row, twin.col).text : "";
+      if (twin && blockLabelPeriod(twinText)) {
+        columns.splice(columns.indexOf(twin), 1);
+        blockPeriod ??= blockLabelPeriod(twinText);
+      }
+      columns.push({ col: c, key: hit.key, ...(hit.period ? { period: hit.period } : {}) });
+      if (!fromAbove) ownHits++;
+    }
     else if (hit.kind === "flat") {
       flat.push({ col: c, key: hit.key });
       amountUnit ??= unitInLabel(text);
     } else blockPeriod ??= hit.period;
   }
   const keys = new Set(columns.map((c) => c.key));
-  if (!keys.has("value") || !TIERS.some((k) => keys.has(k)) || columns.length < 3) return undefined;
+  // Headers borrowed from the row above complete a two-row header; they never make one alone.
+  if (!keys.has("value") || !TIERS.some((k) => keys.has(k)) || columns.length < 3 || ownHits < 2) return undefined;
   applyGroupPeriods(table, row, columns);
   const firstCol = Math.min(...columns.map((c) => c.col), ...flat.map((f) => f.col));
   return { row, columns, flat, ...(blockPeriod ? { blockPeriod } : {}), firstCol, ...(amountUnit ? { amountUnit } : {}), headerTexts };

@@ -17,7 +17,7 @@ export function parseDepartment(text: string): { name: string; code?: string } {
 }
 
 /** A telephone number: mobile, or area code and number, possibly with an extension. */
-const PHONE = /(?:\(?0\d{2,3}\)?[-－ ]?)?\d{7,8}(?:[-－]\d{1,4})?|1[3-9]\d{9}/;
+const PHONE = /(?<!\d)(?:1[3-9]\d{9}|(?:\(?0\d{2,3}\)?[-－ ]?)?\d{7,8}(?:[-－]\d{1,4})?)(?!\d)/;
 
 /** `张三 13800000000`, `张三/0734-5221234` → name and phone. */
 export function splitNamePhone(text: string): { name?: string; phone?: string } {

@@ -31,6 +31,8 @@ export class HeaderCollector {
   amountUnitHint: AmountUnit | undefined;
   title: { text: string; loc: Location } | undefined;
   attachment: { text: string; loc: Location } | undefined;
+  /** A line holding only the year, e.g. `（2024年度）` under the title. */
+  yearLine: { year: number; loc: Location } | undefined;
 
   /** Keep the value of the best-ranked label; a value that loses is kept as an other field. */
   set(slot: Slot, value: string, loc: Location, rank: number, label: string): void {
@@ -103,6 +105,8 @@ export function looksLikeTitle(text: string): boolean {
   return t.length <= 60 && t.includes(FORM_WORDS.titleKeyword) && t.includes(LAYOUT_WORDS.titleTableWord) && !t.includes(":") && !t.includes("：");
 }
 
+const YEAR_LINE = /^[(（]?(\d{4})年度?[)）]?$/;
+
 export const ATTACHMENT = new RegExp(`^(${FORM_WORDS.attachment}\\s*[0-9０-９一二三四五六七八九十]*)\\s*[:：]?\\s*`);
 
 /** Paragraphs outside tables: 附件 label, title, `填报单位：… 单位：万元`, signature lines. */
@@ -117,6 +121,12 @@ export function scanParagraph(collector: HeaderCollector, text: string, loc: Loc
   }
   if (!collector.title && looksLikeTitle(t)) {
     collector.title = { text: t, loc };
+    return;
+  }
+  // `（2024年度）` on its own line under a title that has no year.
+  const year = YEAR_LINE.exec(stripSpaces(t));
+  if (year) {
+    collector.yearLine ??= { year: Number(year[1]), loc };
     return;
   }
   applySegments(collector, t, loc, { afterFiller: false });
