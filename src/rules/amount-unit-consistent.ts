@@ -28,6 +28,18 @@ export default defineRule({
       zh: "常见问题：金额只写“万”、按元填报却标注万元",
       en: "Common problems: amounts written with a bare 万, or in 元 on a form whose unit line says 万元",
     },
+    examples: {
+      fail: `funding: { total: 250 }
+indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 成本指标, tier3: 控制在预算成本内, value: "250万" }
+`,
+      pass: `funding: { total: 250 }
+indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 成本指标, tier3: 控制在预算成本内, value: "≤250万元" }
+`,
+    },
     messages: {
       costLooksLikeYuan: {
         zh: "成本指标“{name}”的 {amount} 万元是预算 {budget} 万元的千倍以上，疑似按元填写",

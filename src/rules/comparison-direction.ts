@@ -22,6 +22,16 @@ export default defineRule({
       zh: "常见审核做法：成本指标是支出上限，反向指标（发生率、事故、投诉等）越小越好",
       en: "Common review practice: a cost indicator is a spending cap, and reverse indicators (incidents, complaints …) are better when smaller",
     },
+    examples: {
+      fail: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 成本指标, tier3: 禁毒主题宣传, value: "≧25万元" }
+`,
+      pass: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 成本指标, tier3: 禁毒主题宣传, value: "≤25万元" }
+`,
+    },
     messages: {
       costLowerBound: {
         zh: "成本指标“{name}”写作“{value}”是下限；成本应为上限，请改为“{suggested}”",

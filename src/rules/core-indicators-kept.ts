@@ -25,6 +25,18 @@ export default defineRule({
       en: "The 衔接资金 template notes: “three stars mark the mandatory core indicators” (templates based on 财办农〔2019〕68号)",
     },
     defaultOptions: { coreIndicators: [], always: false },
+    examples: {
+      fail: `# profile: xianjie
+indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: ★★★新建道路长度, value: "≥**公里" }
+`,
+      pass: `# profile: xianjie
+indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: ★★★新建道路长度, value: "≥5公里" }
+`,
+    },
     messages: {
       coreEmpty: { zh: "核心指标“{name}”（★★★）没有填写实际指标值", en: "Core indicator “{name}” (★★★) has no real target value" },
       coreMissing: { zh: "缺少核心指标“{name}”", en: "Core indicator “{name}” is missing" },

@@ -34,6 +34,19 @@ export default defineRule({
       en: "Common review practice; some regional templates mark quantity, quality, timeliness, cost, social benefit, sustainable impact and satisfaction as mandatory",
     },
     defaultOptions: { requiredTier2: [] },
+    examples: {
+      fail: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 培训人数, value: "≥100人" }
+    - { tier1: 效益指标, tier2: 社会效益指标, tier3: 就业能力, value: "明显提升" }
+`,
+      pass: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 培训人数, value: "≥100人" }
+    - { tier1: 产出指标, tier2: 时效指标, tier3: 完成时间, value: "2023年12月底" }
+    - { tier1: 效益指标, tier2: 社会效益指标, tier3: 就业能力, value: "明显提升" }
+`,
+    },
     messages: {
       noQuantity: { zh: `${TIER1.output}下没有${TIER2.quantity}`, en: `No ${TIER2.quantity} under ${TIER1.output}` },
       noQualityOrTimeliness: {

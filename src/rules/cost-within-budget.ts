@@ -19,6 +19,20 @@ export default defineRule({
       zh: "常见审核做法：资金规模与绩效目标相匹配；中发〔2018〕34号要求“绩效目标不仅要包括产出、成本”",
       en: "Common review practice: the targets match the funds; 中发〔2018〕34号 requires goals to cover “outputs and costs”",
     },
+    examples: {
+      fail: `funding: { total: 300 }
+indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 成本指标, tier3: 工作经费, value: "≤191万元" }
+    - { tier1: 产出指标, tier2: 成本指标, tier3: 禁毒经费, value: "≤135万元" }
+`,
+      pass: `funding: { total: 361 }
+indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 成本指标, tier3: 工作经费, value: "≤191万元" }
+    - { tier1: 产出指标, tier2: 成本指标, tier3: 禁毒经费, value: "≤135万元" }
+`,
+    },
     messages: {
       overBudget: {
         zh: "成本指标金额合计 {sum} 万元，超过年度预算 {budget} 万元",

@@ -17,6 +17,18 @@ export default defineRule({
       zh: "申报表填报说明：“年度：填写编制部门预算所属年份”；时效目标与实施期相对应为常见审核做法",
       en: "The form's filling instructions: the year is the budget year being prepared; timeliness targets within the period is common review practice",
     },
+    examples: {
+      fail: `year: 2023
+indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 时效指标, tier3: 完工时间, value: "2024年3月底" }
+`,
+      pass: `year: 2023
+indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 时效指标, tier3: 完工时间, value: "2023年12月底" }
+`,
+    },
     messages: {
       titleYear: { zh: "标题年度 {titleYear} 与预算年度 {year} 不一致", en: "The title says {titleYear} but the budget year is {year}" },
       yearOutsidePeriod: {

@@ -21,6 +21,18 @@ export default defineRule({
       zh: `常见审核做法：2021年起中央部门及多数预算管理一体化系统以成本、产出、效益、满意度为四类一级指标，${TIER1.cost}下设${TIER2.economicCost}、${TIER2.socialCost}、${TIER2.ecologicalCost}`,
       en: "Common review practice: since 2021 central units and most integrated budget systems use cost, output, benefit and satisfaction as the four tier-1 categories, cost split into economic, social and ecological cost",
     },
+    examples: {
+      fail: `indicators:
+  annual:
+    - { tier1: 成本指标, tier2: 社会成本指标, tier3: 噪声影响, value: "无明显影响" }
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 培训人数, value: "≥100人" }
+`,
+      pass: `indicators:
+  annual:
+    - { tier1: 成本指标, tier2: 经济成本指标, tier3: 培训费, value: "≤10万元" }
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 培训人数, value: "≥100人" }
+`,
+    },
     messages: {
       noCostTier1: {
         zh: `按2021年起的指标体系，应设一级指标“${TIER1.cost}”`,

@@ -16,6 +16,12 @@ export default defineRule({
       zh: "申报表填报说明：“填写项目资金总额，并按资金来源不同分别填写，包括财政拨款、自有资金、其他等”",
       en: "The form's filling instructions: give the project's total and split it by source (fiscal appropriation, own funds, other …)",
     },
+    examples: {
+      fail: `funding: { total: 100, fiscal: 80, other: 10 }
+`,
+      pass: `funding: { total: 100, fiscal: 80, other: 20 }
+`,
+    },
     messages: {
       totalMismatch: {
         zh: "资金总额 {total} 与各来源之和 {sum}（{parts}）不一致",

@@ -17,6 +17,20 @@ export default defineRule({
       zh: "常见审核做法：对申报的绩效目标设定相关联的绩效指标",
       en: "Common review practice: every stated goal has a related indicator",
     },
+    examples: {
+      fail: `goals:
+  annual: 实施营造林8万亩。
+indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 苗木采购, value: "≥20000株" }
+`,
+      pass: `goals:
+  annual: 实施营造林8万亩。
+indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 营造林面积, value: "≥80000亩" }
+`,
+    },
     messages: {
       goalQuantityMissing: {
         zh: "年度目标中的“{quantity}”在绩效指标中没有对应的指标值",

@@ -20,6 +20,20 @@ export default defineRule({
       zh: "常见审核问题：“长期目标与年度目标混淆…将长期目标设置为年度目标”",
       en: "A common review finding: long-term and annual goals confused, the long-term goal set as the annual goal",
     },
+    examples: {
+      fail: `project:
+  period: { text: 2023.07-2024.01, start: 2023-07, end: 2024-01 }
+goals:
+  longTerm: 完成县城供水管网改造。
+  annual: 完成县城供水管网改造。
+`,
+      pass: `project:
+  period: { text: 2023.07-2024.01, start: 2023-07, end: 2024-01 }
+goals:
+  longTerm: 完成县城供水管网改造。
+  annual: 2023年完成一期管网改造12公里。
+`,
+    },
     messages: {
       identicalMultiYear: {
         zh: "实施期“{period}”跨年度，但实施期目标与本年度目标完全相同，请写出本年度要完成的部分",

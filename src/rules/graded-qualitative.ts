@@ -17,6 +17,16 @@ export default defineRule({
       zh: "《财政支出绩效评价管理暂行办法》（财预〔2011〕285号）及各地办法：“不能以量化形式表述的，可以采用定性的分级分档形式表述”",
       en: "Interim Measures for Fiscal Expenditure Performance Evaluation (财预〔2011〕285号) and local measures: “where targets cannot be quantified, a graded qualitative wording may be used”",
     },
+    examples: {
+      fail: `indicators:
+  annual:
+    - { tier1: 效益指标, tier2: 社会效益指标, tier3: 社会治安, value: "常态化" }
+`,
+      pass: `indicators:
+  annual:
+    - { tier1: 效益指标, tier2: 社会效益指标, tier3: 肇事肇祸事件, value: "零发生" }
+`,
+    },
     messages: {
       useGradedWording: {
         zh: "“{name}”的指标值“{value}”不是分级分档的表述，年终难以判断是否达成",

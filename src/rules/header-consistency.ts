@@ -23,6 +23,14 @@ export default defineRule({
       zh: "申报表填报说明：“项目名称：按规范的项目名称内容填报，与部门预算项目名称一致”",
       en: "The form's filling instructions: the project name follows the standard wording and matches the department budget's project name",
     },
+    examples: {
+      fail: `amountUnit: 元
+funding: { total: 6.3 }
+`,
+      pass: `amountUnit: 万元
+funding: { total: 6.3 }
+`,
+    },
     messages: {
       titleNameDiffers: {
         zh: "标题中的“{titleName}”与项目名称“{name}”不一致",

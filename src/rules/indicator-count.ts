@@ -19,6 +19,19 @@ export default defineRule({
       en: "Common review practice: indicators should be focused; most forms have 7–20 (thresholds are rules of thumb, configurable)",
     },
     defaultOptions: { min: 3, max: 40, maxPerTier1: 20 },
+    examples: {
+      fail: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 培训人数, value: "≥100人" }
+    - { tier1: 满意度指标, tier2: 服务对象满意度指标, tier3: 学员满意度, value: "≥90%" }
+`,
+      pass: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 培训人数, value: "≥100人" }
+    - { tier1: 效益指标, tier2: 社会效益指标, tier3: 就业能力, value: "明显提升" }
+    - { tier1: 满意度指标, tier2: 服务对象满意度指标, tier3: 学员满意度, value: "≥90%" }
+`,
+    },
     messages: {
       tooFew: { zh: "只有 {count} 项绩效指标，少于 {min} 项", en: "Only {count} indicators, fewer than {min}" },
       tooMany: { zh: "共有 {count} 项绩效指标，超过 {max} 项，请突出重点", en: "{count} indicators, more than {max}: keep the key ones" },

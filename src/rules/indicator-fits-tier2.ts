@@ -19,6 +19,16 @@ export default defineRule({
       zh: "常见审核问题：“质量指标与效益指标混淆”“将满意度指标代替效益指标”；各二级指标的含义为常见审核做法",
       en: "Common review findings: quality mixed up with benefit indicators, satisfaction used in place of benefits; the meaning of each tier-2 category is common review practice",
     },
+    examples: {
+      fail: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 质量指标, tier3: 居民满意率, value: "≥90%" }
+`,
+      pass: `indicators:
+  annual:
+    - { tier1: 满意度指标, tier2: 服务对象满意度指标, tier3: 居民满意率, value: "≥90%" }
+`,
+    },
     messages: {
       satisfactionElsewhere: {
         zh: `“{name}”衡量满意度，应移至${TIER2.beneficiarySatisfaction}`,

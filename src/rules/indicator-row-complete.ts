@@ -16,6 +16,16 @@ export default defineRule({
       zh: "常见审核做法：年终自评以完成值对照指标值打分，没有指标值的指标无法评价",
       en: "Common review practice: the year-end self-evaluation scores the achieved value against the target, so a row without a target cannot be scored",
     },
+    examples: {
+      fail: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 培训人数, value: "" }
+`,
+      pass: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 培训人数, value: "≥100人" }
+`,
+    },
     messages: {
       noValue: { zh: "三级指标“{name}”没有指标值", en: "Indicator “{name}” has no target value" },
       noName: { zh: "指标值“{value}”没有对应的三级指标名称", en: "Target value “{value}” has no indicator name" },

@@ -18,6 +18,18 @@ export default defineRule({
       zh: "常见审核做法：绩效指标应重点突出，避免重复",
       en: "Common review practice: indicators should be focused, without repetition",
     },
+    examples: {
+      fail: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 培训人数, value: "≥100人" }
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 培训人数, value: "≥100人" }
+`,
+      pass: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 培训人数, value: "≥100人" }
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 培训场次, value: "≥4场" }
+`,
+    },
     messages: {
       duplicate: {
         zh: "“{name}”（{value}）在“{tier2}”下重复出现",

@@ -18,6 +18,17 @@ export default defineRule({
       zh: "常见审核做法：年终以一个完成值对照一个指标值，多个目标写在一格或目标不确定都无法评价",
       en: "Common review practice: the year-end review compares one achieved value with one target, so several targets in one cell or an open target cannot be scored",
     },
+    examples: {
+      fail: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 毛发毒品检测, value: "检测吸毒人员约3500人次，特殊车辆驾驶员约600人次" }
+`,
+      pass: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 吸毒人员检测, value: "≥3500人次" }
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 特殊车辆驾驶员检测, value: "≥600人次" }
+`,
+    },
     messages: {
       compound: {
         zh: "指标值“{value}”含 {count} 个目标，请拆分为多个三级指标",

@@ -17,6 +17,16 @@ export default defineRule({
       zh: "常见审核做法：满意度、合格率、覆盖率等不可能超过100%，超过多为录入或提取错误",
       en: "Common review practice: satisfaction, pass and coverage rates cannot exceed 100%; a larger figure is usually a typing or extraction error",
     },
+    examples: {
+      fail: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 质量指标, tier3: 验收合格率, value: "292%" }
+`,
+      pass: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 质量指标, tier3: 验收合格率, value: "≥92%" }
+`,
+    },
     messages: {
       over100: { zh: "“{name}”的指标值“{value}”超过100%", en: "“{name}” has “{value}”, above 100%" },
       negative: { zh: "“{name}”的指标值“{value}”为负数", en: "“{name}” has a negative target “{value}”" },

@@ -19,6 +19,16 @@ export default defineRule({
       en: "Interim Measures for Fiscal Expenditure Performance Evaluation (财预〔2011〕285号) and local measures: targets are “expressed quantitatively as far as possible; where they cannot be quantified, a graded qualitative wording may be used”",
     },
     defaultOptions: { maxQualitativePercent: 30 },
+    examples: {
+      fail: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 保卫科维稳, value: "常态化" }
+`,
+      pass: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 维稳巡查, value: "≥12次/年" }
+`,
+    },
     messages: {
       vagueTarget: {
         zh: "“{tier2}”下的“{name}”指标值“{value}”没有可衡量的数字，请给出明确的数量或金额",

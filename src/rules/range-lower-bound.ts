@@ -18,6 +18,16 @@ export default defineRule({
       zh: "常见审核做法：年终按完成值与指标值之比打分，区间使目标不明确",
       en: "Common review practice: the year-end score uses the ratio of achieved to target value, which a range leaves ambiguous",
     },
+    examples: {
+      fail: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 应急处理, value: "1-2次/年" }
+`,
+      pass: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 应急处理, value: "≥1次/年" }
+`,
+    },
     messages: {
       range: {
         zh: "指标值“{value}”是区间，建议写明下限，如“≥{low}{unit}”",

@@ -39,6 +39,18 @@ export default defineRule({
       zh: "申报表填报说明要求逐项填写表头各栏；完整性审核为常见审核做法",
       en: "The form's filling instructions ask for every header item; completeness review is common review practice",
     },
+    examples: {
+      fail: `project:
+  name: ""
+  department: { name: 衡东县政府办 }
+  period: { text: 2023年度 }
+`,
+      pass: `project:
+  name: 衡东县政府办项目支出
+  department: { name: 衡东县政府办 }
+  period: { text: 2023年度 }
+`,
+    },
     messages: {
       missing: { zh: "必填项“{field}”未填写", en: "Required field “{field}” ({fieldEn}) is empty" },
       placeholder: { zh: "必填项“{field}”只有占位符“{value}”", en: "Required field “{field}” ({fieldEn}) holds only the placeholder “{value}”" },

@@ -20,6 +20,16 @@ export default defineRule({
       en: "Practice, not a formal rule: published forms set satisfaction at 85% or more, ≥90% being the most common; the thresholds are configurable",
     },
     defaultOptions: { warnBelow: 80, infoBelow: 85 },
+    examples: {
+      fail: `indicators:
+  annual:
+    - { tier1: 满意度指标, tier2: 服务对象满意度指标, tier3: 居民满意率, value: "≥75%" }
+`,
+      pass: `indicators:
+  annual:
+    - { tier1: 满意度指标, tier2: 服务对象满意度指标, tier3: 居民满意率, value: "≥90%" }
+`,
+    },
     messages: {
       notPercent: { zh: "满意度指标“{name}”的指标值“{value}”不是百分比", en: "Satisfaction target “{value}” of “{name}” is not a percentage" },
       tooLow: {

@@ -25,6 +25,14 @@ export default defineRule({
       en: "Practice: Hunan and similar forms end with filler, phone and signature lines so that reviewers can make contact",
     },
     defaultOptions: { require: false },
+    examples: {
+      fail: `source: { layout: L1 }
+signatures: { filler: "", phone: "" }
+`,
+      pass: `source: { layout: L1 }
+signatures: { filler: 张三, phone: 0734-5220000 }
+`,
+    },
     messages: {
       emptyField: { zh: "表尾“{label}”未填写", en: "“{label}” at the foot of the form is empty" },
     },

@@ -17,6 +17,18 @@ export default defineRule({
       zh: "中共中央 国务院《关于全面实施预算绩效管理的意见》（中发〔2018〕34号）：“绩效目标不仅要包括产出、成本，还要包括经济效益、社会效益、生态效益、可持续影响和服务对象满意度等绩效指标”",
       en: "Opinions on Fully Implementing Budget Performance Management (中发〔2018〕34号): performance goals cover outputs and costs, and also economic, social and ecological benefits, sustainable impact and beneficiary satisfaction",
     },
+    examples: {
+      fail: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 培训人数, value: "≥100人" }
+`,
+      pass: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 培训人数, value: "≥100人" }
+    - { tier1: 效益指标, tier2: 社会效益指标, tier3: 就业能力, value: "明显提升" }
+    - { tier1: 满意度指标, tier2: 服务对象满意度指标, tier3: 学员满意度, value: "≥90%" }
+`,
+    },
     messages: {
       noOutput: { zh: `没有${TIER1.output}`, en: `No output indicator (${TIER1.output})` },
       noBenefit: { zh: `没有${TIER1.benefit}`, en: `No benefit indicator (${TIER1.benefit})` },

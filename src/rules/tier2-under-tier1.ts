@@ -19,6 +19,16 @@ export default defineRule({
       zh: "常见审核做法：产出（数量、质量、时效、成本）、效益（经济、社会、生态、可持续影响）、满意度（服务对象满意度）的分类；2021年起的体系将成本列为一级",
       en: "Common review practice: outputs (quantity, quality, timeliness, cost), benefits (economic, social, ecological, sustainable impact), satisfaction; the 2021 taxonomy makes cost a tier-1 category",
     },
+    examples: {
+      fail: `indicators:
+  annual:
+    - { tier1: 效益指标, tier2: 成本指标, tier3: 培训费, value: "≤10万元" }
+`,
+      pass: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 成本指标, tier3: 培训费, value: "≤10万元" }
+`,
+    },
     messages: {
       wrongParent: {
         zh: "二级指标“{tier2}”不应放在“{tier1}”下（应属于：{expected}）",

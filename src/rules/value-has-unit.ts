@@ -17,6 +17,16 @@ export default defineRule({
       zh: "常见审核做法：指标值应写明计量单位，没有单位的数字无法核对",
       en: "Common review practice: a target states its unit; a bare number cannot be checked",
     },
+    examples: {
+      fail: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 新建道路, value: "≥12" }
+`,
+      pass: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 新建道路, value: "≥12公里" }
+`,
+    },
     messages: {
       noUnit: { zh: "“{name}”的指标值“{value}”没有计量单位", en: "“{name}” has a target “{value}” without a unit" },
       rateNeedsPercent: {

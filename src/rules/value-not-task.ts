@@ -20,6 +20,16 @@ export default defineRule({
       en: "Common review practice: a target is specific and measurable",
     },
     defaultOptions: { minSharedRatio: 0.5 },
+    examples: {
+      fail: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 优化营商环境工作经费, value: "营商环境督查" }
+`,
+      pass: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 营商环境督查次数, value: "≥12次/年" }
+`,
+    },
     messages: {
       restatesTask: {
         zh: "“{name}”的指标值“{value}”只是复述任务，没有给出可衡量的目标",

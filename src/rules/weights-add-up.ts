@@ -22,6 +22,19 @@ export default defineRule({
       en: "Common scoring practice: weights total 100, or 90 when budget execution (10 points) is scored separately; some forms print a score range next to each tier-1 category",
     },
     defaultOptions: { totals: [90, 100] },
+    examples: {
+      fail: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 培训人数, value: "≥100人", weight: 50 }
+    - { tier1: 效益指标, tier2: 社会效益指标, tier3: 就业能力, value: "明显提升", weight: 30 }
+`,
+      pass: `indicators:
+  annual:
+    - { tier1: 产出指标, tier2: 数量指标, tier3: 培训人数, value: "≥100人", weight: 50 }
+    - { tier1: 效益指标, tier2: 社会效益指标, tier3: 就业能力, value: "明显提升", weight: 30 }
+    - { tier1: 满意度指标, tier2: 服务对象满意度指标, tier3: 学员满意度, value: "≥90%", weight: 10 }
+`,
+    },
     messages: {
       totalMismatch: { zh: "指标权重合计 {sum}，应为 {expected}", en: "Weights add up to {sum}; expected {expected}" },
       tier1OutOfRange: {
