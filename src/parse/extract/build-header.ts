@@ -112,6 +112,13 @@ export function buildHeader(c: HeaderCollector): BuiltHeader {
     parts.year = c.yearLine.year;
     map.set("year", c.yearLine.loc);
   }
+  // No year in the title: a period of one calendar year (`2023年度`) names it.
+  const single = project.period?.start?.slice(0, 4);
+  if (parts.year === undefined && single && project.period?.end?.startsWith(single)) {
+    parts.year = Number(single);
+    const loc = map.get("project.period");
+    if (loc) map.set("year", loc);
+  }
   if (c.attachment) {
     parts.attachmentLabel = c.attachment.text;
     map.set("attachmentLabel", c.attachment.loc);
