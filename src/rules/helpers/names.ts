@@ -1,8 +1,8 @@
 /** Heuristics on 三级 names: what an indicator's name says it measures. */
 
-/** 满意度 / 满意率 / 满意程度 */
+/** 满意度 / 满意率 / 满意程度, but not a count of surveys (满意度调查次数). */
 export function isSatisfactionName(name: string): boolean {
-  return /满意(度|率|程度)/.test(name);
+  return /满意(度|率|程度)(?!.*(调查|测评|问卷))/.test(name);
 }
 
 /** A name that asks for a percentage: ends in 率, 比例, 占比 … (not 年度). */
