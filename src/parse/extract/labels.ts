@@ -132,8 +132,3 @@ function matchInlineLabel(half: string, at: number): { end: number; label: strin
   }
   return undefined;
 }
-
-/** True when the cell text names any label the extractor knows (header field or other). */
-export function isLabel(text: string): boolean {
-  return lookupLabel(text) !== undefined;
-}

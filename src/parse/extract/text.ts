@@ -49,13 +49,6 @@ export function cleanText(text: string): string {
     .join("\n");
 }
 
-/** The value as text, or undefined when nothing is written. */
-export function nonEmpty(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  const t = cleanText(text);
-  return t === "" ? undefined : t;
-}
-
 /** Drop a trailing parenthesised qualifier: `资金总额(万元)` → `资金总额`. */
 export function withoutTrailingParens(label: string): string {
   return label.replace(/\([^()]*\)$/, "");
