@@ -60,8 +60,11 @@ export interface CanonicalLabel {
   alias: boolean;
 }
 
+/** A printed score range after a 一级 (`成本指标(0-20)分`) is layout, not a different label. */
+const SCORE_RANGE = /\s*[(（]\s*\d+(?:\.\d+)?\s*[-~～—–]\s*\d+(?:\.\d+)?\s*[)）]\s*分\s*$/;
+
 function canonical(label: string, known: readonly string[], aliases: Record<string, string>): CanonicalLabel {
-  const trimmed = label.trim();
+  const trimmed = label.trim().replace(SCORE_RANGE, "");
   if (known.includes(trimmed)) return { name: trimmed, alias: false };
   const cleaned = cleanLabel(label);
   if (cleaned === "") return { name: undefined, alias: false };

@@ -6,7 +6,8 @@ describe("taxonomy labels", () => {
   it("keeps standard labels and maps the non-standard ones seen on real forms", () => {
     expect(canonicalTier1("产出指标")).toEqual({ name: "产出指标", alias: false });
     expect(canonicalTier1("项目完成指标")).toEqual({ name: "产出指标", alias: true });
-    expect(canonicalTier1("成本指标(0-20)分")).toEqual({ name: "成本指标", alias: true });
+    expect(canonicalTier1("成本指标(0-20)分")).toEqual({ name: "成本指标", alias: false });
+    expect(canonicalTier1("产出指标（40-50）分")).toEqual({ name: "产出指标", alias: false });
     expect(canonicalTier2("数量指标（必填硬性指标）")).toEqual({ name: "数量指标", alias: true });
     expect(canonicalTier2("服务对象满意度指标等")).toEqual({ name: "服务对象满意度指标", alias: true });
     expect(canonicalTier2("环境效益指标")).toEqual({ name: "生态效益指标", alias: true });
