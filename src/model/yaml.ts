@@ -1,4 +1,4 @@
-import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { Form } from "./form.js";
 import { parseValue } from "./value-parse.js";
 import { PerfgoalError } from "./errors.js";
@@ -48,25 +48,95 @@ function normaliseValues(data: unknown): void {
   }
 }
 
-/** Record the line of every node below `node` under its model path. */
-function mapLines(node: unknown, keys: PathKey[], lc: LineCounter, out: SourceMap): void {
-  const n = node as Node | null;
-  if (!n || typeof n !== "object" || !("range" in n) || !n.range) return;
-  const pos = lc.linePos(n.range[0]);
-  out.set(pathToString(keys), { kind: "line", line: pos.line, col: pos.col });
-  if (isMap(n)) {
-    for (const item of n.items) {
-      if (!isPair(item)) continue;
-      const key = isScalar(item.key) ? String(item.key.value) : String(item.key);
-      if (item.key && isScalar(item.key) && item.key.range) {
-        const kp = lc.linePos(item.key.range[0]);
-        out.set(pathToString([...keys, key]), { kind: "line", line: kp.line, col: kp.col });
+/**
+ * Forms nest about six levels. Deeper input is refused before the YAML parser sees it: its time and
+ * memory grow steeply with flow nesting (`[[[[…`), and converting deep nodes recurses.
+ */
+const MAX_NESTING = 100;
+
+/**
+ * Offset where the text first nests deeper than MAX_NESTING: unclosed `[`/`{` (quotes ignored, so it
+ * errs towards refusing), or compact block indicators opening a line (`- - - - 1`).
+ */
+function nestingTooDeep(text: string): number | undefined {
+  let depth = 0;
+  let lineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (lineStart) {
+      lineStart = false;
+      let j = i;
+      let compact = 0;
+      for (;;) {
+        while (text[j] === " ") j++;
+        const c = text[j];
+        if ((c === "-" || c === "?" || c === ":") && (text[j + 1] === " " || text[j + 1] === "\t")) {
+          if (++compact > MAX_NESTING) return j;
+          j += 2;
+        } else break;
       }
-      mapLines(item.value, [...keys, key], lc, out);
     }
-  } else if (isSeq(n)) {
-    n.items.forEach((item, i) => mapLines(item, [...keys, i], lc, out));
+    if (ch === 0x0a) lineStart = true;
+    else if (ch === 0x5b || ch === 0x7b) {
+      if (++depth > MAX_NESTING) return i;
+    } else if ((ch === 0x5d || ch === 0x7d) && depth > 0) depth--;
   }
+  return undefined;
+}
+
+/** Every node with its model path, depth first, without recursion; stops descending at MAX_NESTING + 1. */
+function* walk(root: unknown): Generator<{ node: Node; keys: PathKey[]; keyOf?: Node }> {
+  const stack: { node: unknown; keys: PathKey[]; keyOf?: Node }[] = [{ node: root, keys: [] }];
+  while (stack.length > 0) {
+    const { node, keys, keyOf } = stack.pop()!;
+    if (!isNode(node)) continue;
+    yield keyOf ? { node, keys, keyOf } : { node, keys };
+    if (keys.length > MAX_NESTING) continue;
+    const children: { node: unknown; keys: PathKey[]; keyOf?: Node }[] = [];
+    if (isMap(node)) {
+      for (const item of node.items) {
+        if (!isPair(item)) continue;
+        const key = isScalar(item.key) ? String(item.key.value) : String(item.key);
+        // A key without a value (`name:`) stands for its own path.
+        const value = isNode(item.value) ? item.value : item.key;
+        children.push({ node: value, keys: [...keys, key], ...(isNode(item.key) && value !== item.key ? { keyOf: item.key } : {}) });
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => children.push({ node: item, keys: [...keys, i] }));
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+}
+
+/** Record the line of every node under its model path (a key's own line when its value has none). */
+function mapLines(root: unknown, lc: LineCounter, out: SourceMap): void {
+  const at = (n: Node) => {
+    const pos = lc.linePos(n.range![0]);
+    return { kind: "line" as const, line: pos.line, col: pos.col };
+  };
+  for (const { node, keys, keyOf } of walk(root)) {
+    if (keyOf?.range) out.set(pathToString(keys), at(keyOf));
+    if (node.range) out.set(pathToString(keys), at(node));
+  }
+}
+
+/** The deepest model path whose node spans `offset`: where a YAML problem sits. */
+function pathAt(root: unknown, offset: number): PathKey[] | undefined {
+  let best: PathKey[] | undefined;
+  for (const { node, keys } of walk(root)) {
+    const r = node.range;
+    if (r && r[0] <= offset && offset <= r[2] && (!best || keys.length >= best.length)) best = keys;
+  }
+  return best;
+}
+
+/** A YAML-level problem as PG-E-YAML, with its model path and line when known. */
+function yamlError(message: string, where: { path?: PathKey[] | undefined; line?: number | undefined }, file?: string, cause?: unknown): PerfgoalError {
+  // Keys of a damaged file may hold control characters: show them as escapes, not raw bytes.
+  const path = where.path && where.path.length > 0 ? pathToString(where.path).replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) : "";
+  const line = where.line ? `第${where.line}行` : "";
+  const prefix = path && line ? `${path} (${line}): ` : path || line ? `${path}${line}: ` : "";
+  return new PerfgoalError("PG-E-YAML", prefix + message, { file, cause });
 }
 
 function lineOf(map: SourceMap, keys: readonly PathKey[]): number | undefined {
@@ -80,22 +150,43 @@ function lineOf(map: SourceMap, keys: readonly PathKey[]): number | undefined {
 /** YAML text → Form, validated; every problem is reported with its YAML path and line. */
 export function loadFormYaml(text: string, file?: string): LoadedForm {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, version: "1.2", schema: "core", strict: true, prettyErrors: false });
+  const tooDeep = nestingTooDeep(text);
+  if (tooDeep !== undefined) {
+    let line = 1;
+    for (let i = text.indexOf("\n"); i >= 0 && i < tooDeep; i = text.indexOf("\n", i + 1)) line++;
+    throw yamlError(`嵌套超过 ${MAX_NESTING} 层`, { line }, file);
+  }
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, version: "1.2", schema: "core", strict: true, prettyErrors: false, logLevel: "error" });
+  } catch (e) {
+    throw yamlError((e as Error).message.split("\n")[0]!, {}, file, e);
+  }
   const problems = [...doc.errors, ...doc.warnings];
   if (problems.length > 0) {
     const p = problems[0]!;
-    const line = p.linePos?.[0]?.line;
-    throw new PerfgoalError("PG-E-YAML", `${line ? `第${line}行: ` : ""}${p.message.split("\n")[0]}`, { file });
+    const offset = p.pos[0];
+    throw yamlError(p.message.split("\n")[0]!, { path: pathAt(doc.contents, offset), line: lc.linePos(offset).line }, file);
+  }
+  for (const { node, keys } of walk(doc.contents)) {
+    const line = node.range ? lc.linePos(node.range[0]).line : undefined;
+    // Forms never need anchors: refusing aliases removes alias bombs outright.
+    if (isAlias(node)) throw yamlError("不支持 YAML 别名 (*alias)", { path: keys, line }, file);
+    if (isMap(node)) {
+      // `? [a, b]: 1` would become the key "a,b" (with a warning): refuse it instead.
+      const complex = node.items.find((item) => isNode(item.key) && !isScalar(item.key))?.key as Node | undefined;
+      if (complex) throw yamlError("键必须是文本，不能是列表或映射", { path: keys, line: complex.range ? lc.linePos(complex.range[0]).line : line }, file);
+    }
+    if (keys.length > MAX_NESTING) throw yamlError(`嵌套超过 ${MAX_NESTING} 层`, { path: keys.slice(0, 3), line }, file);
   }
   let data: unknown;
   try {
-    // Forms never need anchors: refusing aliases removes alias bombs outright.
     data = doc.toJS({ maxAliasCount: 0 });
   } catch (e) {
-    throw new PerfgoalError("PG-E-YAML", (e as Error).message.split("\n")[0], { file, cause: e });
+    throw yamlError((e as Error).message.split("\n")[0]!, {}, file, e);
   }
   const sourceMap: SourceMap = new Map();
-  mapLines(doc.contents, [], lc, sourceMap);
+  mapLines(doc.contents, lc, sourceMap);
   normaliseValues(data);
   const result = Form.safeParse(data);
   if (!result.success) {
