@@ -96,8 +96,8 @@ function indicatorRow(columns: readonly OptionalColumn[]): fc.Arbitrary<Indicato
   return fc.oneof({ arbitrary: indicator, weight: 6 }, { arbitrary: placeholder, weight: 1 });
 }
 
-function indicatorTable(maxRows: number): fc.Arbitrary<IndicatorRow[]> {
-  return fc.subarray([...OPTIONAL_COLUMNS]).chain((columns) => fc.array(indicatorRow(columns), { maxLength: maxRows }));
+function indicatorTable(minRows: number, maxRows: number): fc.Arbitrary<IndicatorRow[]> {
+  return fc.subarray([...OPTIONAL_COLUMNS]).chain((columns) => fc.array(indicatorRow(columns), { minLength: minRows, maxLength: maxRows }));
 }
 
 const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
@@ -122,8 +122,9 @@ function compact<T extends object>(o: T): T {
 }
 
 /** A random valid Form as the given layout prints it (L1 prints one amount for total and 本级). */
-export function arbitraryForm(layout: RenderLayout, options: { maxRows?: number } = {}): fc.Arbitrary<Form> {
-  const maxRows = options.maxRows ?? 30;
+export function arbitraryForm(layout: RenderLayout, options: { minRows?: number; maxRows?: number } = {}): fc.Arbitrary<Form> {
+  const minRows = options.minRows ?? 0;
+  const maxRows = Math.max(minRows, options.maxRows ?? 30);
   const header = fc.record({
     year: fc.integer({ min: 2015, max: 2030 }),
     titleKind: fc.nat(TITLES.length - 1),
@@ -169,14 +170,16 @@ export function arbitraryForm(layout: RenderLayout, options: { maxRows?: number 
       project: project.map(compact),
       funding: funding.map(compact),
       goals: goals.map(compact),
-      annual: indicatorTable(maxRows),
-      longTerm: opt(indicatorTable(maxRows).filter((rows) => rows.length > 0)),
+      annual: indicatorTable(minRows, maxRows),
+      longTerm: opt(indicatorTable(1, Math.max(1, Math.min(maxRows, 30)))),
       signatures: opt(signatures),
       otherFields: otherFields,
     })
     .map(({ header: h, project: p, funding: f, goals: g, annual, longTerm, signatures: s, otherFields: o }) => {
       const title = TITLES[h.titleKind]!(h.year);
-      const year = /(\d{4})\s*年/.exec(title)?.[1];
+      // The year as a reader finds it: in the title, else a period of one calendar year.
+      const single = p.period?.start?.slice(0, 4);
+      const year = /(\d{4})\s*年/.exec(title)?.[1] ?? (single && p.period?.end?.startsWith(single) ? single : undefined);
       // The Hunan form's 年度本级预算金额 is both the total and the own-level amount.
       const fundingFor = layout === "L1" ? compact({ ...f, ownLevel: f.total }) : f;
       return Form.parse(

@@ -1,13 +1,13 @@
 import { Form, type IndicatorRow } from "../../../src/model/form.js";
-import { parseValue } from "../../../src/model/value-parse.js";
 import { parsePeriod } from "../../../src/parse/extract/period.js";
+import { valueWithColumns } from "./arbitrary-form.js";
 
 const row = (tier1: string, tier2: string, tier3: string, raw: string, extra: Partial<IndicatorRow> = {}): IndicatorRow => ({
   tier1,
   tier2,
   tier3,
-  value: parseValue(raw),
   ...extra,
+  value: valueWithColumns(raw, extra.comparison, extra.unit),
 });
 
 /** A form with every field the model has: all optional header fields, both tables, every column, a placeholder row. */

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Form, type IndicatorRow } from "../../../src/model/form.js";
 import { loadFormYaml } from "../../../src/model/yaml.js";
 import { parseValue } from "../../../src/model/value-parse.js";
+import { parsePeriod } from "../../../src/parse/extract/period.js";
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 export const SHARED = path.resolve(REPO, "../shared");
@@ -48,9 +49,10 @@ export function seedFormFromPipes(): Form {
     project: {
       name: field("项目支出名称")[1],
       department: { name: field("项目支出名称")[4] },
-      period: { text: field("项目支出实施期")[1] },
+      period: parsePeriod(field("项目支出实施期")[1]!),
     },
-    funding: { total: Number(field("年度本级预算金额")[1]) },
+    // 年度本级预算金额 is both the total and the own-level amount.
+    funding: { total: Number(field("年度本级预算金额")[1]), ownLevel: Number(field("年度本级预算金额")[1]) },
     goals: { longTerm: field("实施期绩效目标")[1], annual: field("本年度绩效目标")[1] },
     indicators: { annual: indicators },
   });
