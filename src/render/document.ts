@@ -19,7 +19,7 @@ import { blockLabel, fieldLabel } from "./labels.js";
 import { resolveLayout, type RenderLayout } from "./layout.js";
 import { A4, pageGeometry, type PageGeometry } from "./page.js";
 import { printable } from "./cells.js";
-import { FONT, SIZE, fontFor } from "./typography.js";
+import { FONT, SIZE, fontFor, officialPunctuation } from "./typography.js";
 import type { WidthMetrics } from "./widths.js";
 import { PRINTED } from "./words.js";
 
@@ -39,7 +39,7 @@ const run = (text: string, face: string, size: number): TextRun => new TextRun({
 export function titleOf(form: Form, layout: RenderLayout): string {
   if (form.title) return form.title;
   const year = form.year !== undefined ? String(form.year) : "";
-  if (layout === "L2") return `${year ? `${year}年` : ""}${FORM_TITLES.mof2011}`;
+  if (layout === "L2") return `${year ? `${year}年` : ""}${officialPunctuation(FORM_TITLES.mof2011)}`;
   if (layout === "L5") return `${year ? `${year}年` : ""}${FORM_TITLES.central}`;
   return `${year}${FORM_TITLES.hunan2023}`;
 }
