@@ -1,4 +1,18 @@
-import { displayWidth, truncateStart } from "./display-width.js";
+import { displayWidth } from "../report/display-width.js";
+
+/** Cut text to at most `width` columns, keeping its end (the file name) and marking the cut with …. */
+export function truncateStart(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  if (width <= 1) return width === 1 ? "…" : "";
+  const chars = [...text];
+  let w = 1;
+  let i = chars.length;
+  while (i > 0 && w + displayWidth(chars[i - 1]!) <= width) {
+    i--;
+    w += displayWidth(chars[i]!);
+  }
+  return `…${chars.slice(i).join("")}`;
+}
 
 export interface ProgressOptions {
   write: (text: string) => void;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { displayWidth, truncateStart } from "../../src/batch/display-width.js";
-import { formatDuration, ProgressBar } from "../../src/batch/progress.js";
+import { displayWidth } from "../../src/report/display-width.js";
+import { formatDuration, ProgressBar, truncateStart } from "../../src/batch/progress.js";
 
 function fakeBar(total: number, columns = 100) {
   let now = 0;
