@@ -1,7 +1,66 @@
 import { PerfgoalError } from "../../model/errors.js";
 import type { SourceDocument } from "../document.js";
+import { openCompoundFile, type CompoundFile } from "./cfb.js";
+import { scanParagraphProps } from "./paragraph-props.js";
+import { rebuildBlocks } from "./rebuild.js";
+import { readWordText } from "./word-text.js";
 
-/** .doc → neutral document (interim; the Word-reader work replaces this). */
-export async function readDoc(_bytes: Uint8Array): Promise<SourceDocument> {
-  throw new PerfgoalError("PG-E-FORMAT", "doc reader not built yet");
+const WORD_MAGIC = 0xa5ec;
+/** Word 6.0/95 files (nFib 0x65–0x69) predate the piece-table layout read here. */
+const OLDEST_SUPPORTED_NFIB = 0x6a;
+const F_ENCRYPTED = 0x0100;
+const F_WHICH_TABLE_STREAM = 0x0200;
+
+/**
+ * Compound File → neutral document. A Word 97–2003 .doc is read through word-extractor (text
+ * from the piece table) plus the paragraph properties (table cells, rows, cell edges); a
+ * password-protected .docx or .doc is PG-E-ENCRYPTED; other Compound Files (Excel, PowerPoint)
+ * are PG-E-FORMAT; damage is PG-E-CORRUPT.
+ */
+export async function readDoc(bytes: Uint8Array): Promise<SourceDocument> {
+  const cf = openCompoundFile(bytes);
+  refuseNonWord(cf);
+  const wordDocument = cf.readStream("WordDocument")!;
+  const tableStream = checkFib(cf, wordDocument);
+
+  let words;
+  try {
+    words = await readWordText(bytes);
+  } catch (e) {
+    throw new PerfgoalError("PG-E-CORRUPT", "Word 97–2003 文档结构无法读取", { cause: e });
+  }
+  let runs: ReturnType<typeof scanParagraphProps> = [];
+  try {
+    runs = scanParagraphProps(wordDocument, tableStream);
+  } catch {
+    runs = []; // damaged properties: the cell marks alone still give the tables
+  }
+  const { blocks, warnings } = rebuildBlocks(words.text, words.pieces, runs);
+  return { blocks, meta: { format: "doc" }, warnings };
+}
+
+function refuseNonWord(cf: CompoundFile): void {
+  const names = cf.rootNames;
+  if (names.has("EncryptionInfo") || names.has("EncryptedPackage")) {
+    throw new PerfgoalError("PG-E-ENCRYPTED", "受密码保护的 Office 文档，请去掉密码后另存");
+  }
+  if (names.has("WordDocument")) return;
+  if (names.has("Workbook") || names.has("Book")) throw new PerfgoalError("PG-E-FORMAT", "Excel 97–2003 工作簿，不是 Word 文档");
+  if (names.has("PowerPoint Document")) throw new PerfgoalError("PG-E-FORMAT", "PowerPoint 演示文稿，不是 Word 文档");
+  throw new PerfgoalError("PG-E-FORMAT", "OLE 复合文档，但不是 Word 文档");
+}
+
+/** Check the file information block; return the table stream it names. */
+function checkFib(cf: CompoundFile, wd: Uint8Array): Uint8Array {
+  if (wd.length < 0x1a6) throw new PerfgoalError("PG-E-CORRUPT", "WordDocument 流过短");
+  const v = new DataView(wd.buffer, wd.byteOffset, wd.byteLength);
+  if (v.getUint16(0, true) !== WORD_MAGIC) throw new PerfgoalError("PG-E-CORRUPT", "WordDocument 流标识无效");
+  const nFib = v.getUint16(2, true);
+  if (nFib < OLDEST_SUPPORTED_NFIB) throw new PerfgoalError("PG-E-FORMAT", "Word 6.0/95 或更早的文档，请用 Word 或 WPS 另存为 .docx");
+  const flags = v.getUint16(0x0a, true);
+  if (flags & F_ENCRYPTED) throw new PerfgoalError("PG-E-ENCRYPTED", "受密码保护的 Word 文档，请去掉密码后另存");
+  const name = flags & F_WHICH_TABLE_STREAM ? "1Table" : "0Table";
+  const table = cf.readStream(name);
+  if (!table) throw new PerfgoalError("PG-E-CORRUPT", `缺少 ${name} 流`);
+  return table;
 }
