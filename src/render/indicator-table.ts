@@ -24,14 +24,15 @@ const LINE_TWIPS = 273;
 
 /**
  * An indicator table: a header row repeated on every page, the block label merged down the
- * first column, 一级 and 二级 merged down over their rows, no row split across pages.
+ * first column over all indicator rows, 一级 and 二级 merged down over their rows, no row split
+ * across pages. A table without rows prints its label in the header row.
  */
 export function indicatorTable(spec: IndicatorTableSpec): Table {
   const { columns, rows, metrics } = spec;
   const widths = fitColumnWidths(
     [
       { sizing: "fixed", texts: [], em: BLOCK_LABEL_EM },
-      ...columns.map((c) => ({ sizing: c.sizing, texts: [c.header, ...rows.map(c.text)] })),
+      ...columns.map((c) => ({ sizing: c.sizing, texts: [c.header, ...rows.map(c.text)], headed: true })),
     ],
     spec.width,
     metrics,
@@ -48,13 +49,16 @@ export function indicatorTable(spec: IndicatorTableSpec): Table {
     cantSplit: true,
     height: { value: 454, rule: HeightRule.ATLEAST },
     children: [
-      textCell(labelLines(spec.blockLabel), { face: FONT.heading, align: "center", width: widths[0]!, rowSpan: rows.length + 1 }),
+      // The block label is merged down the body rows, not from the repeated header row: LibreOffice
+      // draws a merge that starts in a repeated header row with stray cells on later pages.
+      textCell(rows.length === 0 ? labelLines(spec.blockLabel) : "", { face: FONT.heading, align: "center", width: widths[0]! }),
       ...columns.map((c, i) => textCell(c.header, { face: FONT.heading, align: "center", width: colWidth(i) })),
     ],
   });
 
   const body = rows.map((row, r) => {
     const cells: TableCell[] = [];
+    if (r === 0) cells.push(textCell(labelLines(spec.blockLabel), { face: FONT.heading, align: "center", width: widths[0]!, rowSpan: rows.length }));
     let tallest = 1;
     columns.forEach((c, i) => {
       const merge = spans[c.key];

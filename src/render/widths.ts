@@ -8,6 +8,8 @@ export interface ColumnContent {
   texts: readonly string[];
   /** For `fixed` columns. */
   em?: number;
+  /** `texts[0]` is a column header, which may wrap onto two lines rather than widen the column. */
+  headed?: boolean;
 }
 
 export interface WidthMetrics {
@@ -17,7 +19,9 @@ export interface WidthMetrics {
   padding: number;
 }
 
-const BOUNDS = { category: [4, 5], short: [2, 6], text: [3, 40] } as const;
+const BOUNDS = { category: [3, 5], short: [2, 6], text: [3, 40] } as const;
+/** How narrow a category or short column may be squeezed when the columns do not fit. */
+const FLOOR_EM = 2;
 
 /** The widest line of a column, in ems. */
 export function naturalEm(texts: readonly string[]): number {
@@ -27,6 +31,13 @@ export function naturalEm(texts: readonly string[]): number {
 }
 
 const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
+
+/** The width a category or short column asks for, in ems. */
+function wantedEm(c: ColumnContent): number {
+  const body = c.headed ? c.texts.slice(1) : c.texts;
+  const header = c.headed ? Math.ceil(emWidth(c.texts[0] ?? "") / 2) : 0;
+  return Math.max(naturalEm(body), header);
+}
 
 /** Room for a line of labels in a font slightly wider than its nominal em. */
 const SLACK_EM = 0.6;
@@ -43,9 +54,10 @@ export function fitColumnWidths(columns: readonly ColumnContent[], total: number
     if (c.sizing === "fixed") return twips((c.em ?? 4) + SLACK_EM);
     if (c.sizing === "text") return twips(BOUNDS.text[0] + SLACK_EM);
     const [lo, hi] = BOUNDS[c.sizing];
-    return twips(clamp(Math.ceil(naturalEm(c.texts) * 2) / 2, lo, hi) + SLACK_EM);
+    return twips(clamp(Math.ceil(wantedEm(c) * 2) / 2, lo, hi) + SLACK_EM);
   });
   const textIdx = columns.flatMap((c, i) => (c.sizing === "text" ? [i] : []));
+  squeeze(widths, columns, total, twips(FLOOR_EM + SLACK_EM));
   let left = total - widths.reduce((a, b) => a + b, 0);
 
   const rowCount = Math.max(0, ...columns.map((c) => c.texts.length));
@@ -94,6 +106,20 @@ export function fitColumnWidths(columns: readonly ColumnContent[], total: number
     for (const i of spreadOver) widths[i] = widths[i]! + (base > 0 ? (left * widths[i]!) / base : left / spreadOver.length);
   }
   return scaleTo(widths, total);
+}
+
+/**
+ * Too many columns for the page: narrow the category and short columns (towards `floor`, each in
+ * proportion to what it has above it) before the text columns lose their minimum.
+ */
+function squeeze(widths: number[], columns: readonly ColumnContent[], total: number, floor: number): void {
+  const over = widths.reduce((a, b) => a + b, 0) - total;
+  if (over <= 0) return;
+  const squeezable = columns.flatMap((c, i) => (c.sizing === "category" || c.sizing === "short" ? [i] : []));
+  const room = squeezable.reduce((a, i) => a + Math.max(0, widths[i]! - floor), 0);
+  if (room <= 0) return;
+  const share = Math.min(1, over / room);
+  for (const i of squeezable) widths[i] = widths[i]! - Math.max(0, widths[i]! - floor) * share;
 }
 
 /** Integer widths summing exactly to `total` (scaled down when the minimums do not fit). */

@@ -1,0 +1,38 @@
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { indicatorEntries } from "../../src/model/form.js";
+import { renderForm } from "../../src/render/index.js";
+import { docxToPdf, hasPoppler, hasSoffice, pdfPages, pdfText } from "../../scripts/office.js";
+import { seedForm } from "./helpers/seed-form.js";
+
+/** Whitespace and line breaks vanish: a cell's text wraps anywhere in the PDF. */
+const squash = (s: string) => s.replace(/[\s\u3000]+/g, "");
+
+const tools = hasSoffice() && hasPoppler();
+
+describe.skipIf(!tools)("LibreOffice opens the rendered seed form and prints every indicator", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "perfgoal-lo-test-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("converts without a repair prompt to a PDF of 1–8 pages holding every 三级 name and value", async () => {
+    const form = seedForm();
+    const docx = path.join(dir, "seed.docx");
+    writeFileSync(docx, await renderForm(form));
+    const result = docxToPdf([docx], dir);
+    expect(result.status, result.stderr).toBe(0);
+    const pdf = result.pdfs[0]!;
+    expect(existsSync(pdf)).toBe(true);
+    expect(statSync(pdf).size).toBeGreaterThan(1000);
+
+    const pages = pdfPages(pdf);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(8);
+
+    const text = squash(pdfText(pdf));
+    const missing = indicatorEntries(form).flatMap(({ row }) => [row.tier3, row.value.raw].filter((t) => !text.includes(squash(t))));
+    expect(missing).toEqual([]);
+    expect(text).toContain(squash(form.title!));
+  });
+});
