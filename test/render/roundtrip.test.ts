@@ -38,7 +38,7 @@ describe("round trip: parse(render(form)) gives back the form (only source diffe
 });
 
 /** The seed in every format perfgoal reads. */
-const SEED_FILES = ["hengdong-2023.docx", "hengdong-2023.wordstyle.docx", "hengdong-2023.txt", "hengdong-2023.pipes.txt", "hengdong-2023.webcopy.txt"];
+const SEED_FILES = ["hengdong-2023.docx", "hengdong-2023.wordstyle.docx", "hengdong-2023.doc", "hengdong-2023.txt", "hengdong-2023.pipes.txt", "hengdong-2023.webcopy.txt"];
 
 describe("round trip from each seed file: parse → render → parse gives the same form", () => {
   for (const name of SEED_FILES) {
