@@ -20,8 +20,11 @@ export interface ParagraphProps {
   inTable: boolean;
   /** This paragraph is a table row's end mark (TTP). */
   rowEnd: boolean;
-  /** Nesting depth: 1 for an ordinary table, 2+ inside a nested one. */
+  /** Nesting depth: 0 outside tables, 1 for an ordinary table, 2+ inside a nested one. */
   depth: number;
+  /** In a nested table (depth 2+), cells and rows end with paragraph marks flagged as such. */
+  innerCellEnd: boolean;
+  innerRowEnd: boolean;
   row: RowDef | undefined;
 }
 
@@ -35,6 +38,7 @@ export interface PropsRun {
 const SPRM_P_F_IN_TABLE = 0x2416;
 const SPRM_P_F_TTP = 0x2417;
 const SPRM_P_ITAP = 0x6649;
+const SPRM_P_F_INNER_TABLE_CELL = 0x244b;
 const SPRM_P_F_INNER_TTP = 0x244c;
 const SPRM_P_CHG_TABS = 0xc615;
 const SPRM_T_DEF_TABLE = 0xd608;
@@ -43,7 +47,7 @@ const SPRM_T_VERT_MERGE = 0xd62b;
 const SPRM_T_MERGE = 0x5624;
 const SPRM_T_SPLIT = 0x5625;
 
-const NONE: ParagraphProps = { inTable: false, rowEnd: false, depth: 0, row: undefined };
+const NONE: ParagraphProps = { inTable: false, rowEnd: false, depth: 0, innerCellEnd: false, innerRowEnd: false, row: undefined };
 
 /**
  * Scan every PapxFkp page. Reads are bounds-checked: a damaged page yields fewer runs, never an
@@ -90,7 +94,7 @@ export function scanParagraphProps(wordDocument: Uint8Array, tableStream: Uint8A
 }
 
 function readGrpprl(v: DataView, from: number, limit: number): ParagraphProps {
-  const props: ParagraphProps = { inTable: false, rowEnd: false, depth: 0, row: undefined };
+  const props: ParagraphProps = { ...NONE };
   let p = from;
   while (p + 2 <= limit) {
     const sprm = v.getUint16(p, true);
@@ -106,8 +110,11 @@ function readGrpprl(v: DataView, from: number, limit: number): ParagraphProps {
       case SPRM_P_F_TTP:
         props.rowEnd = v.getUint8(operand) !== 0;
         break;
+      case SPRM_P_F_INNER_TABLE_CELL:
+        props.innerCellEnd = v.getUint8(operand) !== 0;
+        break;
       case SPRM_P_F_INNER_TTP:
-        // The end mark of a nested table's row: a paragraph of the outer cell for our purposes.
+        props.innerRowEnd = v.getUint8(operand) !== 0;
         break;
       case SPRM_P_ITAP:
         props.depth = v.getInt32(operand, true);
@@ -140,7 +147,8 @@ function readGrpprl(v: DataView, from: number, limit: number): ParagraphProps {
         break;
     }
   }
-  if (props.inTable && props.depth === 0) props.depth = 1;
+  if (!props.inTable) props.depth = 0;
+  else if (props.depth < 1) props.depth = 1;
   return props;
 }
 

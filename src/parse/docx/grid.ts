@@ -30,7 +30,7 @@ export function expandTable(raw: RawTable, budget = { cells: MAX_GRID_CELLS }): 
     let col = row.gridBefore;
     for (const cell of row.cells) {
       if (cell.deleted) continue;
-      const text = cell.paragraphs.join("\n");
+      const text = cellText(cell.paragraphs);
       const prev = placed[placed.length - 1];
       if (cell.hMerge === MERGE_CONTINUE && prev) {
         prev.span += cell.gridSpan;
@@ -79,6 +79,13 @@ export function expandTable(raw: RawTable, budget = { cells: MAX_GRID_CELLS }): 
     return out;
   });
   return { index: t, rows, mergesKnown: true };
+}
+
+/** Paragraphs joined by "\n"; empty paragraphs at the end (Word's mark after a nested table …) carry nothing. */
+function cellText(paragraphs: string[]): string {
+  let n = paragraphs.length;
+  while (n > 1 && paragraphs[n - 1] === "") n--;
+  return (n === paragraphs.length ? paragraphs : paragraphs.slice(0, n)).join("\n");
 }
 
 function covered(table: number, r: number, c: number, origin: GridCell): GridCell {
