@@ -158,3 +158,19 @@ export function reviewTotals(report: ReviewReport): ReviewTotals {
   totals.byDepartment = [...departments.values()].sort((a, b) => b.budgetWanYuan - a.budgetWanYuan || (a.department < b.department ? -1 : 1));
   return totals;
 }
+
+/** The batch review from the lint results (in input order) and the facts of each form. */
+export function buildReviewReport(
+  results: readonly LintResult[],
+  facts: ReadonlyMap<LintResult, FormFacts>,
+  meta: { lang: "zh" | "en"; version?: string; skipped: ReviewReport["skipped"]; interrupted?: boolean; now?: Date },
+): ReviewReport {
+  return {
+    lang: meta.lang,
+    ...(meta.version ? { version: meta.version } : {}),
+    generatedAt: (meta.now ?? new Date()).toISOString(),
+    entries: results.map((r) => reviewEntry(r, facts.get(r))),
+    skipped: meta.skipped,
+    ...(meta.interrupted ? { interrupted: true } : {}),
+  };
+}

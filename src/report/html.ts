@@ -179,8 +179,8 @@ ${card(w.unreadable, t.unreadable, t.unreadable > 0 ? "bad" : "")}
 </section>`;
 }
 
-const BAR_WIDTH = 300;
-const LABEL_WIDTH = 190;
+const BAR_WIDTH = 250;
+const LABEL_WIDTH = 200;
 const ROW_HEIGHT = 22;
 
 /** Label cut to fit the chart's label column (about 7 px per narrow character). */
@@ -311,7 +311,7 @@ function formBody(e: ReviewEntry, w: Words, lang: Lang): string {
   const over = e.costSumWanYuan !== undefined && e.budgetWanYuan !== undefined && e.costSumWanYuan > e.budgetWanYuan + 0.01;
   const toggle = e.findings.length > 0 ? `<button type="button" class="toggle" aria-expanded="false" title="${escapeHtml(w.message)}">▸</button>` : `<span class="toggle-space"></span>`;
   return `<tbody class="form ${status}" ${attrs}>
-<tr class="row"><td class="file">${toggle}${escapeHtml(name)}</td><td>${escapeHtml(e.department ?? "")}</td><td>${escapeHtml(e.project ?? "")}</td><td class="n">${money(e.budgetWanYuan)}</td><td class="n${over ? " over" : ""}">${money(e.costSumWanYuan)}</td><td class="n${e.counts.error ? " e" : ""}">${e.counts.error}</td><td class="n${e.counts.warning ? " w" : ""}">${e.counts.warning}</td><td class="n">${e.counts.info}</td><td><span class="grade ${GRADE_CLASS[e.grade] ?? ""}">${escapeHtml(gradeName(e.grade, lang))}</span></td><td class="rules">${escapeHtml(e.topRules.join(", "))}</td></tr>
+<tr class="row"><td class="file">${toggle}${escapeHtml(name)}</td><td class="dept">${escapeHtml(e.department ?? "")}</td><td class="project">${escapeHtml(e.project ?? "")}</td><td class="n">${money(e.budgetWanYuan)}</td><td class="n${over ? " over" : ""}">${money(e.costSumWanYuan)}</td><td class="n${e.counts.error ? " e" : ""}">${e.counts.error}</td><td class="n${e.counts.warning ? " w" : ""}">${e.counts.warning}</td><td class="n">${e.counts.info}</td><td><span class="grade ${GRADE_CLASS[e.grade] ?? ""}">${escapeHtml(gradeName(e.grade, lang))}</span></td><td class="rules">${escapeHtml(e.topRules.join(", "))}</td></tr>
 ${e.findings.length > 0 ? `<tr class="details" hidden><td colspan="10">${findingsTable(e, w, lang)}</td></tr>` : ""}
 </tbody>`;
 }
@@ -370,6 +370,8 @@ td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.e{color:var(--err);font-weight:600}td.w{color:var(--warn);font-weight:600}td.over{color:var(--err);font-weight:600}
 td.file{word-break:break-all;min-width:200px}
 td.rules{font-size:12px;color:var(--muted)}
+td.dept{white-space:nowrap}
+td.project{min-width:180px}
 td.fatal{color:var(--err)}
 .toggle{border:0;background:none;cursor:pointer;width:20px;padding:0;font-size:12px;color:var(--muted)}
 .toggle[aria-expanded=true]{transform:rotate(90deg)}

@@ -1,6 +1,13 @@
-import type { LintConfig } from "../../lint/types.js";
+import type { FormResult, LintConfig } from "../../lint/types.js";
 import { parseFile } from "../../parse/index.js";
+import type { FormFacts } from "../review.js";
 import type { FileHandler } from "../work.js";
+
+export interface ValidatePayload {
+  results: FormResult[];
+  /** Header facts per form, parallel to results; only when the job asks for them (汇总表, HTML report). */
+  facts?: FormFacts[];
+}
 
 /** validate: the file's forms, each reviewed; the config and language come with the job. */
 export const validateHandler: FileHandler = async (task, spec) => {
@@ -8,6 +15,10 @@ export const validateHandler: FileHandler = async (task, spec) => {
   const { lintParseResult } = await import("../../lint/lint-file.js");
   const parsed = await parseFile(task.path);
   const config = (spec.options?.config ?? {}) as LintConfig;
-  const payload = lintParseResult(parsed, task.name, { rules: await loadRules(), config, lang: spec.lang });
+  const payload: ValidatePayload = { results: lintParseResult(parsed, task.name, { rules: await loadRules(), config, lang: spec.lang }) };
+  if (spec.options?.facts) {
+    const { formFacts } = await import("../review.js");
+    payload.facts = parsed.forms.map((f) => formFacts(f.form));
+  }
   return { payload, warnings: parsed.warnings };
 };

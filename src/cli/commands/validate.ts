@@ -3,7 +3,8 @@ import type { CommandContext, Lang } from "../context.js";
 import { say, t } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { JOBS_HELP, parseJobsOption } from "../../batch/options.js";
-import type { FormResult, LintConfig, LintResult } from "../../lint/types.js";
+import type { LintConfig, LintResult } from "../../lint/types.js";
+import type { ValidatePayload } from "../../batch/handlers/validate.js";
 
 export interface ValidateOptions {
   format: string;
@@ -16,6 +17,7 @@ export interface ValidateOptions {
   profile?: string;
   stdinFilename?: string;
   jobs?: number;
+  summary?: string;
 }
 
 const CONFIG_HELP = `
@@ -35,7 +37,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .command("validate")
     .description(t(ctx, "按审核规则检查申报表，指出每个问题所在的单元格或行", "review forms against the rules; each finding points at its cell or line"))
     .argument("<paths...>", t(ctx, "文件（.txt .docx .doc .yaml）、文件夹或通配符，- 表示标准输入", "files (.txt .docx .doc .yaml), folders or globs; - for stdin"))
-    .option("-f, --format <name>", t(ctx, "报告格式：stylish、json、csv、summary", "report format: stylish, json, csv, summary"), "stylish")
+    .option("-f, --format <name>", t(ctx, "报告格式：stylish、json、csv、summary、html", "report format: stylish, json, csv, summary, html"), "stylish")
     .option("-o, --output <file>", t(ctx, "把报告写入文件（可覆盖旧报告，从不覆盖输入）", "write the report to a file (replaces an old report, never an input)"))
     .option("-q, --quiet", t(ctx, "只报告错误（不显示进度与汇总行）", "report errors only (no progress bar or summary line)"))
     .option("--max-warnings <n>", t(ctx, "警告超过 n 个时退出码为 1（-1 表示不限）", "exit 1 when there are more than n warnings (-1: no limit)"))
@@ -45,6 +47,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .option("--profile <name>", t(ctx, "审核口径，如 central-2021", "review profile, e.g. central-2021"))
     .option("--stdin-filename <name>", t(ctx, "标准输入在报告中的名称（.yaml 结尾表示 YAML）", "name of stdin in reports (ending in .yaml selects YAML)"))
     .option("-j, --jobs <n>", t(ctx, JOBS_HELP.zh, JOBS_HELP.en), parseJobsOption)
+    .option("--summary <file>", t(ctx, "另写一份汇总表（.xlsx 或 .csv），每份表单一行", "also write the 汇总表 (.xlsx or .csv), one row per form"))
     .addHelpText("after", CONFIG_HELP)
     .configureHelp({ showGlobalOptions: true })
     .action(async (paths: string[], opts: ValidateOptions, cmd: Command) => {
@@ -61,8 +64,11 @@ function usage(ctx: CommandContext, zh: string, en: string): number {
 /** `perfgoal validate`: read, review, report. Returns the exit code. */
 export async function validateCommand(ctx: CommandContext, paths: string[], opts: ValidateOptions, langFromCli: boolean): Promise<number> {
   const { FORMATTER_NAMES, loadFormatter } = await import("../../report/index.js");
-  const formatter = await loadFormatter(opts.format);
-  if (!formatter) return usage(ctx, `未知的报告格式 ${opts.format}（可用：${FORMATTER_NAMES.join("、")}）`, `unknown format ${opts.format} (one of: ${FORMATTER_NAMES.join(", ")})`);
+  // The HTML report needs each form's header facts, so it is built from the batch review, not a formatter.
+  const html = opts.format === "html";
+  const formatter = html ? undefined : await loadFormatter(opts.format);
+  const formats = [...FORMATTER_NAMES, "html"];
+  if (!html && !formatter) return usage(ctx, `未知的报告格式 ${opts.format}（可用：${formats.join("、")}）`, `unknown format ${opts.format} (one of: ${formats.join(", ")})`);
   let maxWarnings: number | undefined;
   if (opts.maxWarnings !== undefined) {
     maxWarnings = Number(opts.maxWarnings);
@@ -107,6 +113,9 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
   }
 
   const results: LintResult[] = session.failures.map((f) => fatalResult(f.name, f.failure, lang));
+  const wantFacts = html || opts.summary !== undefined;
+  const facts = new Map<LintResult, import("../../batch/review.js").FormFacts>();
+  const { formFacts } = await import("../../batch/review.js");
   const options = { rules, config: lintConfig, lang };
   if (useStdin) {
     const name = opts.stdinFilename ?? "-";
@@ -114,7 +123,9 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
     try {
       const parsed = await parseBuffer(await ctx.io.readStdin(), name);
       for (const w of parsed.warnings) session.note(`perfgoal: ${name}: ${w}`);
-      results.push(...lintParseResult(parsed, name, options));
+      const stdinResults = lintParseResult(parsed, name, options);
+      if (wantFacts) stdinResults.forEach((r, i) => facts.set(r, formFacts(parsed.forms[i]!.form)));
+      results.push(...stdinResults);
     } catch (e) {
       if (!isPerfgoalError(e)) throw e;
       const failure = { code: e.code, ...(e.detail ? { detail: e.detail } : {}), internal: false };
@@ -122,9 +133,13 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
       results.push(fatalResult(name, failure, lang));
     }
   }
-  for await (const outcome of session.run<FormResult[]>({ command: "validate", lang, options: { config: lintConfig } })) {
+  for await (const outcome of session.run<ValidatePayload>({ command: "validate", lang, options: { config: lintConfig, facts: wantFacts } })) {
     if (outcome.failure) results.push(fatalResult(outcome.name, outcome.failure, lang));
-    else if (outcome.payload) results.push(...outcome.payload);
+    else if (outcome.payload) {
+      const { results: formResults, facts: formFactsList } = outcome.payload;
+      formResults.forEach((r, i) => formFactsList?.[i] && facts.set(r, formFactsList[i]));
+      results.push(...formResults);
+    }
   }
 
   // The exit code comes from every finding; --quiet only changes what is shown.
@@ -136,8 +151,28 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
     warnings += r.counts.warning;
   }
   const shown = opts.quiet ? results.map((r) => (isFatal(r) ? r : { ...r, findings: r.findings.filter((f) => f.severity === "error") })) : results;
+  const version = await packageVersion();
+  const { buildReviewReport } = await import("../../batch/review.js");
+  const review = () => {
+    const shownFacts = new Map<LintResult, import("../../batch/review.js").FormFacts>();
+    shown.forEach((r, i) => facts.has(results[i]!) && shownFacts.set(r, facts.get(results[i]!)!));
+    return buildReviewReport(shown, shownFacts, { lang, ...(version ? { version } : {}), skipped: session.skippedCounts(), interrupted: session.interrupted });
+  };
+  if (opts.summary && !session.interrupted) {
+    const { summaryTable } = await import("../../report/summary-table.js");
+    const { writeFileAtomic } = await import("../io.js");
+    try {
+      await writeFileAtomic(path.resolve(ctx.io.cwd, opts.summary), await summaryTable(review(), opts.summary), { force: true, inputs: session.inputPaths() });
+    } catch (e) {
+      if (!isPerfgoalError(e)) throw e;
+      say(runCtx, `perfgoal: ${e.describe(lang)}`);
+      return EXIT.usage;
+    }
+  }
   if (!session.interrupted) {
-    const report = formatter(shown, { lang, color: ctx.color && !opts.output, rules: rules.map((r) => r.meta), version: await packageVersion() });
+    const report = html
+      ? (await import("../../report/html.js")).htmlReport(review())
+      : formatter!(shown, { lang, color: ctx.color && !opts.output, rules: rules.map((r) => r.meta), version });
     if (opts.output) {
       const { writeFileAtomic } = await import("../io.js");
       try {
