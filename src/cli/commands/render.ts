@@ -88,12 +88,13 @@ async function renderCommand(ctx: CommandContext, paths: string[], opts: RenderC
     return target;
   };
 
-  const write = async (name: string, target: string, documents: readonly Uint8Array[]) => {
+  const write = async (name: string, target: string, documents: readonly Uint8Array[], input?: string) => {
     for (const [i, bytes] of documents.entries()) {
       const file = numbered(target, i, documents.length);
       try {
         if (inputSet.has(file)) throw new PerfgoalError("PG-E-SAME-AS-INPUT", undefined, { file });
-        await writeFileAtomic(file, bytes, { force: opts.force, inputs });
+        // The path check above covers every input; the file check needs only this one (a batch stays linear).
+        await writeFileAtomic(file, bytes, { force: opts.force, inputs: input ? [input] : inputs });
         ctx.io.stdout(`${name} → ${shown(file)}\n`);
       } catch (e) {
         if (!isPerfgoalError(e)) throw e;
@@ -120,7 +121,7 @@ async function renderCommand(ctx: CommandContext, paths: string[], opts: RenderC
 
   for await (const outcome of session.run<{ documents: Uint8Array[] }>({ command: "render", lang: ctx.lang, options: { ...renderOptions } })) {
     if (!outcome.payload) continue;
-    await write(outcome.name, targetFor(outcome.index), outcome.payload.documents);
+    await write(outcome.name, targetFor(outcome.index), outcome.payload.documents, inputs[outcome.index]);
   }
   session.printSummary();
   return session.exitCode(writeFailed ? EXIT.findings : EXIT.ok);
