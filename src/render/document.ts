@@ -49,6 +49,16 @@ function attachmentParagraph(label: string): Paragraph {
   return new Paragraph({ spacing: { before: 0, after: 120 }, children: [run(`${label}：`, FONT.heading, SIZE.attachment)] });
 }
 
+/** `（2024年度）` under a title that does not name the form's year. */
+export function yearLine(form: Form, layout: RenderLayout): string | undefined {
+  if (form.year === undefined || /\d{4}\s*年/.test(titleOf(form, layout))) return undefined;
+  return `（${form.year}年度）`;
+}
+
+function yearParagraph(text: string): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: 160 }, children: [run(text, FONT.body, SIZE.line)] });
+}
+
 function titleParagraph(title: string): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
@@ -128,7 +138,10 @@ export function buildDocument(form: Form, options: RenderOptions = {}): Document
 
   const children: FileChild[] = [];
   if (form.attachmentLabel) children.push(attachmentParagraph(form.attachmentLabel));
-  children.push(titleParagraph(titleOf(form, layout)), unitLine(form, page));
+  children.push(titleParagraph(titleOf(form, layout)));
+  const year = yearLine(form, layout);
+  if (year) children.push(yearParagraph(year));
+  children.push(unitLine(form, page));
   children.push(headerTable(headerRows(form, layout), page.contentWidth, METRICS));
   if (form.indicators.longTerm) children.push(gap(), table(labels.longTerm, form.indicators.longTerm));
   children.push(gap(), table(labels.annual, form.indicators.annual));

@@ -1,7 +1,7 @@
 import type { Form } from "../model/form.js";
 import { FUNDING_LEVELS, type FundingLevel } from "../model/terms.js";
 import { fieldLabel } from "./labels.js";
-import type { RenderLayout } from "./layout.js";
+import { fitsHunanAmounts, type RenderLayout } from "./layout.js";
 
 /** One label/value pair of the header table. `wide` fields take a whole row. */
 export interface HeaderField {
@@ -99,11 +99,6 @@ function extraFundingFields(form: Form, skip: ReadonlySet<string> = new Set()): 
   return fields;
 }
 
-function ownLevelIsTotal(form: Form): boolean {
-  const f = form.funding;
-  return f.ownLevel === undefined || f.total === undefined || f.ownLevel === f.total;
-}
-
 /** L1, the Hunan 2023 form: the seed's rows first, then whatever else the form holds. */
 function hunan2023(form: Form): HeaderField[] {
   const p = form.project;
@@ -111,11 +106,12 @@ function hunan2023(form: Form): HeaderField[] {
     { label: fieldLabel("projectName", "项目支出名称"), value: p.name ?? "" },
     { label: fieldLabel("department", "预算部门"), value: p.department?.name ?? "" },
     ...extraProjectFields(form),
-    // 年度本级预算金额 is both the total and the own-level amount; a different 本级资金 gets its own cell.
-    { label: fieldLabel("total", "年度本级预算金额"), value: formatAmount(form.funding.total ?? form.funding.ownLevel) },
+    // 年度本级预算金额 is the 本级 amount, read back as the total too; a different total gets a cell of its own.
+    { label: fieldLabel("ownLevel", "年度本级预算金额"), value: formatAmount(form.funding.ownLevel ?? form.funding.total) },
     { label: fieldLabel("upperLevel", "该项目支出上级资金(分级填报)"), value: upperLevelText(form, true) },
     ...upperLevelTotal(form, fieldLabel("upperLevel", "上级资金")),
-    ...extraFundingFields(form, new Set(["upperLevel", ...(ownLevelIsTotal(form) ? ["ownLevel"] : [])])),
+    ...(fitsHunanAmounts(form) ? [] : amountField(fieldLabel("total", "资金总额"), form.funding.total)),
+    ...extraFundingFields(form, new Set(["upperLevel", "ownLevel"])),
     { label: fieldLabel("period", "项目支出实施期"), value: p.period?.text ?? "", wide: true },
     ...otherFields(form),
     { label: fieldLabel("longTermGoal", "实施期绩效目标"), value: form.goals.longTerm ?? "", wide: true },

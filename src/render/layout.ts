@@ -14,14 +14,25 @@ export function isRenderLayout(value: string): value is RenderLayout {
 }
 
 /**
- * The layout to render: the one asked for, else the family the form was read from.
+ * The layout to render: the one asked for, else the family the form was read from, else L1.
  * Families without a style of their own take the closest one: the central-style families
- * (L3 扶贫 templates, L4 transfer-payment forms) share L5's 一级/二级/三级/指标值 columns.
+ * (L3 扶贫 templates, L4 transfer-payment forms) share L5's 一级/二级/三级/指标值 columns; the
+ * others take L1 when their total and 本级 amount are one (L1's 年度本级预算金额 is both), else L5,
+ * which prints them apart.
  */
 export function resolveLayout(form: Form, requested?: RenderLayout): RenderLayout {
   if (requested) return requested;
   const family = /^L(\d+)/i.exec(form.source?.layout ?? "")?.[1];
+  if (family === "1") return "L1";
   if (family === "2") return "L2";
   if (family === "3" || family === "4" || family === "5") return "L5";
-  return "L1";
+  if (family === undefined) return "L1";
+  // L1 reads its one amount back as both total and 本级: exact only when the form says so too.
+  return form.funding.ownLevel === form.funding.total ? "L1" : "L5";
+}
+
+/** L1 prints one amount for the total and the 本级 amount. */
+export function fitsHunanAmounts(form: Form): boolean {
+  const { total, ownLevel } = form.funding;
+  return ownLevel === undefined || total === undefined || ownLevel === total;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Form } from "../../src/model/form.js";
 import { parseValue } from "../../src/model/value-parse.js";
 import { printable, labelLines } from "../../src/render/cells.js";
-import { signatureText, titleOf } from "../../src/render/document.js";
+import { signatureText, titleOf, yearLine } from "../../src/render/document.js";
 import { headerRows, packRows, upperLevelText } from "../../src/render/header-fields.js";
 import { indicatorColumns } from "../../src/render/indicator-columns.js";
 import { resolveLayout } from "../../src/render/layout.js";
@@ -25,7 +25,11 @@ describe("layout", () => {
     expect(resolveLayout(minimal({ source: { layout: "L3" } }))).toBe("L5");
     expect(resolveLayout(minimal({ source: { layout: "L5" } }))).toBe("L5");
     expect(resolveLayout(minimal({ source: { layout: "L6" } }))).toBe("L1");
+    expect(resolveLayout(minimal({ source: { layout: "L6" }, funding: { total: 10 } }))).toBe("L5");
     expect(resolveLayout(minimal())).toBe("L1");
+    // L1 cannot show a 本级 amount apart from the total: a family without a style of its own takes L5 then.
+    expect(resolveLayout(minimal({ source: { layout: "L7" }, funding: { total: 540, ownLevel: 400 } }))).toBe("L5");
+    expect(resolveLayout(minimal({ source: { layout: "L1" }, funding: { total: 540, ownLevel: 400 } }))).toBe("L1");
   });
 });
 
@@ -49,11 +53,18 @@ describe("header rows", () => {
     expect(labels).not.toContain("本级资金");
   });
 
-  it("L1 prints a 本级资金 that differs from the total", () => {
+  it("L1 prints the 本级 amount as 年度本级预算金额, and a total that differs from it in a cell of its own", () => {
     const form = minimal({ funding: { total: 100, ownLevel: 60 } });
     const fields = headerRows(form, "L1").flat();
-    expect(fields.find((f) => f.label === "年度本级预算金额")?.value).toBe("100");
-    expect(fields.find((f) => f.label === "本级资金")?.value).toBe("60");
+    expect(fields.find((f) => f.label === "年度本级预算金额")?.value).toBe("60");
+    expect(fields.find((f) => f.label === "资金总额")?.value).toBe("100");
+    expect(headerRows(minimal({ funding: { total: 100 } }), "L1").flat().find((f) => f.label === "年度本级预算金额")?.value).toBe("100");
+  });
+
+  it("a year the title does not name is printed under it", () => {
+    expect(yearLine(minimal({ title: "项目支出绩效目标申报表", year: 2024 }), "L5")).toBe("（2024年度）");
+    expect(yearLine(minimal({ title: "2024年度项目支出预算绩效目标申报表", year: 2024 }), "L1")).toBeUndefined();
+    expect(yearLine(minimal({ title: "项目支出绩效目标申报表" }), "L5")).toBeUndefined();
   });
 
   it("L2 prints the MOF-2011 fields, empty ones included; L5 prints 主管部门及代码 as [code]name", () => {

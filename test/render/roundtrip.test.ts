@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadFormYaml } from "../../src/model/yaml.js";
@@ -51,37 +51,53 @@ describe("round trip from each seed file: parse → render → parse gives the s
   }
 });
 
-/** The form YAMLs of examples/ and of every `golden` folder under test/ (the layout families' fixtures). */
-function formYamlFiles(): string[] {
+const SOURCE_EXTENSIONS = [".docx", ".doc", ".txt"];
+
+/**
+ * Golden fixtures: a form file (.docx, .doc, .txt) beside the YAML it must parse into, anywhere under
+ * examples/ and test/ (the layout families' fixtures among them).
+ */
+function goldenSources(): string[] {
   const out: string[] = [];
-  const walk = (dir: string, golden: boolean) => {
-    for (const name of readdirSync(dir)) {
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
       const full = path.join(dir, name);
       if (name === "node_modules" || name.startsWith(".")) continue;
-      if (statSync(full).isDirectory()) walk(full, golden || name === "golden");
-      else if (golden && /\.ya?ml$/.test(name)) out.push(full);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.ya?ml$/.test(name)) {
+        const stem = full.replace(/\.ya?ml$/, "");
+        const source = SOURCE_EXTENSIONS.map((ext) => stem + ext).find((f) => existsSync(f));
+        if (source) out.push(source);
+      }
     }
   };
-  for (const [root, golden] of [["examples", true], ["test", false]] as const) {
-    try {
-      walk(path.join(REPO, root), golden);
-    } catch {
-      /* folder absent */
-    }
-  }
-  return out.filter((f) => {
-    try {
-      loadFormYaml(readFileSync(f, "utf8"), f);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  for (const root of ["examples", "test"]) if (existsSync(path.join(REPO, root))) walk(path.join(REPO, root));
+  return out;
 }
 
-describe("round trip of every golden form YAML", () => {
-  const files = formYamlFiles();
-  if (files.length === 0) it.skip("no golden form YAML yet", () => {});
+/** Form YAMLs of examples/ without a source file beside them (written by hand). */
+function exampleYamls(): string[] {
+  const dir = path.join(REPO, "examples");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f) && !SOURCE_EXTENSIONS.some((ext) => existsSync(path.join(dir, f.replace(/\.ya?ml$/, ext)))))
+    .map((f) => path.join(dir, f));
+}
+
+describe("round trip of every golden fixture: parse → render (the form's own layout) → parse", () => {
+  const sources = goldenSources();
+  if (sources.length === 0) it.skip("no golden fixtures yet", () => {});
+  for (const source of sources) {
+    it(path.relative(REPO, source), async () => {
+      const parsed = await parseFile(source);
+      for (const { form } of parsed.forms) expect(comparable(await roundTrip(form))).toEqual(comparable(form));
+    });
+  }
+});
+
+describe("round trip of the example YAMLs", () => {
+  const files = exampleYamls();
+  if (files.length === 0) it.skip("no example YAML yet", () => {});
   for (const file of files) {
     it(path.relative(REPO, file), async () => {
       const { form } = loadFormYaml(readFileSync(file, "utf8"), file);
