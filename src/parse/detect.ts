@@ -1,5 +1,5 @@
 /** The input formats perfgoal tells apart by their first bytes (never by the file name alone). */
-export type DetectedFormat = "docx" | "doc" | "txt" | "yaml" | "zip" | "cfb" | "pdf" | "html" | "binary" | "empty";
+export type DetectedFormat = "docx" | "doc" | "txt" | "yaml" | "zip" | "cfb" | "pdf" | "html" | "rtf" | "binary" | "empty";
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
@@ -21,10 +21,19 @@ export function detectFormat(bytes: Uint8Array, fileName = ""): DetectedFormat {
   if (startsWith(bytes, CFB)) return "cfb";
   if (startsWith(bytes, PDF)) return "pdf";
   const head = Buffer.from(bytes.subarray(0, 512)).toString("latin1").replace(/^\uFEFF|^\xEF\xBB\xBF/, "").trimStart().toLowerCase();
-  if (head.startsWith("<!doctype html") || head.startsWith("<html") || /^<\?xml[^>]*>\s*<html/.test(head)) return "html";
+  if (looksHtml(head)) return "html";
+  // Word's "save as .doc" on web pages and old editors: RTF text or a single-file web page (MHT).
+  if (head.startsWith("{\\rtf")) return "rtf";
+  if (/^mime-version:/.test(head) || (/^(from|date|subject|message-id|content-type):/m.test(head) && head.includes("multipart/related"))) return "html";
   if (looksBinary(bytes)) return "binary";
   if (/\.ya?ml$/i.test(fileName) || head.startsWith("# yaml-language-server")) return "yaml";
   return "txt";
+}
+
+/** An HTML page or fragment, possibly after an XML declaration or comments (web pages saved as .doc). */
+function looksHtml(head: string): boolean {
+  const start = head.replace(/^<\?xml[^>]*>\s*/, "").replace(/^(<!--[\s\S]*?-->\s*)+/, "");
+  return /^<(!doctype html|html|head|body|meta|table|div|p|style|title)[\s>/]/.test(start);
 }
 
 /** Control bytes other than tab/CR/LF/FF/ESC in the first 4 KiB mean binary, unless the text is UTF-16. */

@@ -79,6 +79,8 @@ async function parseDetected(bytes: Uint8Array, file: string): Promise<ParseResu
       throw new PerfgoalError("PG-E-FORMAT", "PDF");
     case "html":
       throw new PerfgoalError("PG-E-FORMAT", "HTML");
+    case "rtf":
+      throw new PerfgoalError("PG-E-FORMAT", "RTF");
     default:
       throw new PerfgoalError("PG-E-FORMAT", "binary");
   }
