@@ -132,8 +132,10 @@ export class BatchSession {
     const zh = this.ctx.lang === "zh";
     const s = this.stats;
     const skipped = this.expanded.skipped.length;
-    const reasons = Object.entries(this.skippedCounts())
-      .map(([reason, n]) => `${SKIP_NAMES[reason as SkipReason][zh ? "zh" : "en"]} ${n}`)
+    const counts = this.skippedCounts();
+    const reasons = (Object.keys(SKIP_NAMES) as SkipReason[])
+      .filter((reason) => counts[reason])
+      .map((reason) => `${SKIP_NAMES[reason][zh ? "zh" : "en"]} ${counts[reason]}`)
       .join(zh ? "，" : ", ");
     const skipText = skipped > 0 ? (zh ? `，跳过 ${skipped}（${reasons}）` : `, skipped ${skipped} (${reasons})`) : "";
     const failedText = zh ? `，失败 ${s.failed}` : `, failed ${s.failed}`;
