@@ -60,43 +60,39 @@ export function fitColumnWidths(columns: readonly ColumnContent[], total: number
   squeeze(widths, columns, total, twips(FLOOR_EM + SLACK_EM));
   let left = total - widths.reduce((a, b) => a + b, 0);
 
+  // Line widths (ems) of every cell, measured once; a width then only divides them.
   const rowCount = Math.max(0, ...columns.map((c) => c.texts.length));
-  const linesCache = new Map<string, number[]>();
-  const linesOf = (i: number, width: number): number[] => {
-    const key = `${i}:${width}`;
-    let lines = linesCache.get(key);
-    if (!lines) {
-      lines = Array.from({ length: rowCount }, (_, r) => linesIn(columns[i]!.texts[r] ?? "", width, m));
-      linesCache.set(key, lines);
-    }
-    return lines;
+  const cellLines = columns.map((c) => Array.from({ length: rowCount }, (_, r) => (c.texts[r] ?? "").split("\n").map(emWidth)));
+  const linesAt = (i: number, width: number): Int32Array => {
+    const perLine = Math.max(1, (width - m.padding) / m.em);
+    return Int32Array.from(cellLines[i]!, (lines) => lines.reduce((n, w) => n + Math.max(1, Math.ceil(w / perLine)), 0));
   };
-  const height = (ws: readonly number[]): number => {
-    const perColumn = ws.map((w, i) => linesOf(i, w));
-    let h = 0;
-    for (let r = 0; r < rowCount; r++) h += Math.max(1, ...perColumn.map((l) => l[r]!));
-    return h;
-  };
+  const lines = widths.map((w, i) => linesAt(i, w));
 
   // Greedy widening with look-ahead: the best height saved per em over the next few ems.
   const step = m.em;
   const LOOK_AHEAD = 12;
-  let current = height(widths);
   while (left >= step && textIdx.length > 0) {
-    let best: { i: number; k: number; gain: number; h: number } | undefined;
+    let best: { i: number; k: number; gain: number; lines: Int32Array } | undefined;
     for (const i of textIdx) {
+      // The rest of the row's height, without column i.
+      const others = new Int32Array(rowCount).fill(1);
+      lines.forEach((l, j) => {
+        if (j !== i) for (let r = 0; r < rowCount; r++) if (l[r]! > others[r]!) others[r] = l[r]!;
+      });
+      const mine = lines[i]!;
       for (let k = 1; k <= LOOK_AHEAD && k * step <= left; k++) {
-        const trial = widths.slice();
-        trial[i] = trial[i]! + k * step;
-        const h = height(trial);
-        const gain = (current - h) / k;
-        if (gain > 0 && (!best || gain > best.gain)) best = { i, k, gain, h };
+        const trial = linesAt(i, widths[i]! + k * step);
+        let saved = 0;
+        for (let r = 0; r < rowCount; r++) saved += Math.max(others[r]!, mine[r]!) - Math.max(others[r]!, trial[r]!);
+        const gain = saved / k;
+        if (gain > 0 && (!best || gain > best.gain)) best = { i, k, gain, lines: trial };
       }
     }
     if (!best) break;
     widths[best.i] = widths[best.i]! + best.k * step;
+    lines[best.i] = best.lines;
     left -= best.k * step;
-    current = best.h;
   }
 
   // Room to spare: widen the text columns in proportion, or every column if there are none.
