@@ -6,12 +6,15 @@
  *
  * Prints the median milliseconds per form of (a) the floor, (b) readDocx, (c) readDocx plus the
  * extractor (the whole parse), each with its ratio to the floor. Medians, one process, warm-up first.
+ * For the seed .doc it also prints readDoc against word-extractor's own text extraction.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { unzipSync } from "fflate";
 import { SaxesParser } from "saxes";
+import { createRequire } from "node:module";
+import { readDoc } from "../src/parse/doc/read-doc.js";
 import { readDocx } from "../src/parse/docx/read-docx.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -76,3 +79,26 @@ for (const file of files) {
   console.log(`  readDocx + extractForms    ${whole === undefined ? "(extractor not available)" : fmt(whole)}`);
 }
 console.log(worst <= 3 ? `reader within 3× the floor (worst ${worst.toFixed(2)}×)` : `reader exceeds 3× the floor (worst ${worst.toFixed(2)}×)`);
+
+/** Medians of async functions, interleaved like the .docx ones. */
+async function asyncMedians(fns: (() => Promise<unknown>)[]): Promise<number[]> {
+  for (let i = 0; i < Math.min(20, iterations); i++) for (const fn of fns) await fn();
+  const times = fns.map(() => [] as number[]);
+  for (let i = 0; i < iterations; i++) {
+    for (const [k, fn] of fns.entries()) {
+      const t0 = process.hrtime.bigint();
+      await fn();
+      times[k]!.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  }
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!);
+}
+
+const docFile = path.join(root, "examples/hengdong-2023.doc");
+const docBytes = readFileSync(docFile);
+const WordExtractor = createRequire(import.meta.url)("word-extractor") as new () => { extract(b: Buffer): Promise<unknown> };
+const extractor = new WordExtractor();
+const [textOnly, docReader] = await asyncMedians([() => extractor.extract(docBytes), () => readDoc(docBytes)]);
+console.log(path.basename(docFile));
+console.log(`  word-extractor text only   ${textOnly!.toFixed(3)} ms`);
+console.log(`  readDoc (tables, merges)   ${docReader!.toFixed(3)} ms [${(docReader! / textOnly!).toFixed(2)}× word-extractor]`);
