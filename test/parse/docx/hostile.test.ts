@@ -139,6 +139,12 @@ describe("XML dangers", () => {
     expect(paragraphs(readDocx(makeDocx(xml)))).toEqual(["深"]);
   });
 
+  it("a table whose grid would hold millions of cells is refused, not built", () => {
+    const row = `<w:tr><w:tc><w:tcPr><w:gridSpan w:val="63"/></w:tcPr><w:p/></w:tc></w:tr>`;
+    const e = failure(() => readDocx(makeDocx(documentXml(`<w:tbl>${row.repeat(20_000)}</w:tbl>`))), "PG-E-TOO-LARGE");
+    expect(e.detail).toContain("单元格");
+  });
+
   it("a cell holding 5 MB of text is read whole", () => {
     const big = "数".repeat(5 * 1024 * 1024);
     const doc = readDocx(makeDocx(documentXml(`<w:tbl><w:tr><w:tc>${p(big)}</w:tc></w:tr></w:tbl>`)));
