@@ -261,7 +261,8 @@ function formsSection(report: ReviewReport, t: ReviewTotals, w: Words, lang: Lan
   const total = report.entries.length;
   const head = COLUMNS.map((c) => `<th data-key="${c}" data-type="${NUMERIC.has(c) ? "num" : "text"}" tabindex="0" aria-sort="none">${escapeHtml(w[c])}</th>`).join("");
   const gradeOptions = GRADE_ORDER.map((g) => `<option value="${escapeHtml(g)}">${escapeHtml(gradeName(g, lang))}</option>`).join("");
-  const rows = report.entries.map((e) => formBody(e, w, lang)).join("\n");
+  const data = new FindingsData(lang);
+  const rows = report.entries.map((e) => formBody(e, w, lang, data)).join("\n");
   return `<section class="forms">
 <h2>${escapeHtml(w.formsList)}</h2>
 <div class="controls">
@@ -272,6 +273,7 @@ function formsSection(report: ReviewReport, t: ReviewTotals, w: Words, lang: Lan
 <button type="button" id="collapse">${escapeHtml(w.collapseAll)}</button>
 <span id="count" data-shown="${escapeHtml(w.shown)}" data-of="${escapeHtml(w.of)}">${escapeHtml(w.shown)} ${total} ${escapeHtml(w.of)} ${total}</span>
 </div>
+${data.script(w)}
 <table id="forms" data-forms="${t.forms}" data-unreadable="${t.unreadable}">
 <thead><tr>${head}</tr></thead>
 ${rows}
@@ -283,7 +285,42 @@ function gradeRank(e: ReviewEntry): number {
   return e.kind === "form" ? GRADE_ORDER.indexOf(e.grade) : GRADE_ORDER.length;
 }
 
-function formBody(e: ReviewEntry, w: Words, lang: Lang): string {
+/**
+ * The findings of every form as JSON, built into tables only when a form is opened: a report on
+ * thousands of forms stays small and opens fast. Repeated strings (rule ids, messages, cells) are
+ * stored once. JSON in a script element is data, never markup: `<` is escaped so nothing can end it.
+ */
+class FindingsData {
+  private readonly strings: string[] = [];
+  private readonly index = new Map<string, number>();
+  readonly forms: number[][][] = [];
+
+  constructor(private readonly lang: Lang) {}
+
+  private ref(s: string): number {
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(s);
+      this.index.set(s, i);
+    }
+    return i;
+  }
+
+  /** Store a form's findings; returns their position. */
+  add(e: ReviewedForm): number {
+    this.forms.push(e.findings.map((f) => [this.ref(f.severity), this.ref(severityLabel(f.severity, this.lang)), this.ref(f.location), this.ref(f.ruleId), this.ref(f.code), this.ref(f.message), this.ref(f.path)]));
+    return this.forms.length - 1;
+  }
+
+  script(w: Words): string {
+    const headers = [w.location, w.severity, w.rule, w.code, w.message, w.path];
+    const json = JSON.stringify({ headers, none: w.none, strings: this.strings, forms: this.forms }).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+    return `<script type="application/json" id="findings-data">${json}</script>`;
+  }
+}
+
+function formBody(e: ReviewEntry, w: Words, lang: Lang, data: FindingsData): string {
   const name = e.kind === "form" ? formLabel(e.file, e.formIndex, lang) : e.file;
   if (e.kind === "unreadable") {
     const search = `${e.file} ${e.code}`.toLowerCase();
@@ -312,18 +349,8 @@ function formBody(e: ReviewEntry, w: Words, lang: Lang): string {
   const toggle = e.findings.length > 0 ? `<button type="button" class="toggle" aria-expanded="false" title="${escapeHtml(w.message)}">▸</button>` : `<span class="toggle-space"></span>`;
   return `<tbody class="form ${status}" ${attrs}>
 <tr class="row"><td class="file">${toggle}${escapeHtml(name)}</td><td class="dept">${escapeHtml(e.department ?? "")}</td><td class="project">${escapeHtml(e.project ?? "")}</td><td class="n">${money(e.budgetWanYuan)}</td><td class="n${over ? " over" : ""}">${money(e.costSumWanYuan)}</td><td class="n${e.counts.error ? " e" : ""}">${e.counts.error}</td><td class="n${e.counts.warning ? " w" : ""}">${e.counts.warning}</td><td class="n">${e.counts.info}</td><td><span class="grade ${GRADE_CLASS[e.grade] ?? ""}">${escapeHtml(gradeName(e.grade, lang))}</span></td><td class="rules">${escapeHtml(e.topRules.join(", "))}</td></tr>
-${e.findings.length > 0 ? `<tr class="details" hidden><td colspan="10">${findingsTable(e, w, lang)}</td></tr>` : ""}
+${e.findings.length > 0 ? `<tr class="details" hidden data-findings="${data.add(e)}"><td colspan="10"></td></tr>` : ""}
 </tbody>`;
-}
-
-function findingsTable(e: ReviewedForm, w: Words, lang: Lang): string {
-  const rows = e.findings
-    .map(
-      (f) =>
-        `<tr class="${f.severity}"><td class="loc">${escapeHtml(f.location || w.none)}</td><td><span class="sev ${f.severity}">${escapeHtml(severityLabel(f.severity, lang))}</span></td><td>${escapeHtml(f.ruleId)}</td><td><code>${escapeHtml(f.code)}</code></td><td>${escapeHtml(f.message)}</td><td><code>${escapeHtml(f.path)}</code></td></tr>`,
-    )
-    .join("");
-  return `<table class="findings"><thead><tr><th>${escapeHtml(w.location)}</th><th>${escapeHtml(w.severity)}</th><th>${escapeHtml(w.rule)}</th><th>${escapeHtml(w.code)}</th><th>${escapeHtml(w.message)}</th><th>${escapeHtml(w.path)}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 const STYLE = `
@@ -383,7 +410,7 @@ table.findings td{padding:3px 6px;border-bottom:1px dotted var(--line);vertical-
 td.loc{white-space:nowrap}
 .sev{font-size:12px;font-weight:600}.sev.error{color:var(--err)}.sev.warning{color:var(--warn)}.sev.info{color:var(--info)}
 code{font:12px ui-monospace,"DejaVu Sans Mono",monospace;color:#445}
-@media print{.controls,.toggle{display:none}tr.details{display:table-row!important}#forms>thead th{position:static}}
+@media print{.controls,.toggle{display:none}tr.details[data-built]{display:table-row!important}#forms>thead th{position:static}}
 `;
 
 /** Sorting, filtering and expanding, in plain DOM calls; form text is only ever read as text. */
@@ -422,7 +449,25 @@ function sortBy(th){
 for(var k=0;k<bodies.length;k++)bodies[k].dataset.index=String(k);
 table.tHead.addEventListener("click",function(e){var th=e.target.closest("th");if(th)sortBy(th);});
 table.tHead.addEventListener("keydown",function(e){if(e.key==="Enter"||e.key===" "){var th=e.target.closest("th");if(th){e.preventDefault();sortBy(th);}}});
-function setOpen(b,open){var det=b.querySelector("tr.details"),btn=b.querySelector("button.toggle");if(!det||!btn)return;det.hidden=!open;btn.setAttribute("aria-expanded",open?"true":"false");}
+var data=JSON.parse(document.getElementById("findings-data").textContent);
+function el(tag,cls,text){var e=document.createElement(tag);if(cls)e.className=cls;if(text!==undefined)e.textContent=text;return e;}
+function build(det){
+  var s=data.strings,rows=data.forms[+det.getAttribute("data-findings")],t=el("table","findings"),head=el("tr"),body=el("tbody");
+  for(var h=0;h<data.headers.length;h++)head.appendChild(el("th","",data.headers[h]));
+  t.appendChild(el("thead")).appendChild(head);
+  for(var r=0;r<rows.length;r++){
+    var f=rows[r],tr=el("tr",s[f[0]]),sev=el("td");
+    tr.appendChild(el("td","loc",s[f[2]]||data.none));
+    sev.appendChild(el("span","sev "+s[f[0]],s[f[1]]));tr.appendChild(sev);
+    tr.appendChild(el("td","",s[f[3]]));
+    tr.appendChild(el("td")).appendChild(el("code","",s[f[4]]));
+    tr.appendChild(el("td","",s[f[5]]));
+    tr.appendChild(el("td")).appendChild(el("code","",s[f[6]]));
+    body.appendChild(tr);
+  }
+  t.appendChild(body);det.cells[0].appendChild(t);det.setAttribute("data-built","1");
+}
+function setOpen(b,open){var det=b.querySelector("tr.details"),btn=b.querySelector("button.toggle");if(!det||!btn)return;if(open&&!det.hasAttribute("data-built"))build(det);det.hidden=!open;btn.setAttribute("aria-expanded",open?"true":"false");}
 table.addEventListener("click",function(e){var btn=e.target.closest("button.toggle");if(!btn)return;var b=btn.closest("tbody");setOpen(b,btn.getAttribute("aria-expanded")!=="true");});
 document.getElementById("expand").addEventListener("click",function(){for(var i=0;i<bodies.length;i++)if(!bodies[i].hidden)setOpen(bodies[i],true);});
 document.getElementById("collapse").addEventListener("click",function(){for(var i=0;i<bodies.length;i++)setOpen(bodies[i],false);});

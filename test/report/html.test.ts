@@ -25,8 +25,21 @@ describe("htmlReport", () => {
 
   it("has one row group per form and per unreadable file, and the findings with their cells", () => {
     expect(count(html, /<tbody class="form /g)).toBe(3);
-    expect(html).toContain("表1 第20行第5列");
     expect(html).toContain("PG-E-CORRUPT");
+    const data = JSON.parse(/<script type="application\/json" id="findings-data">(.*?)<\/script>/s.exec(html)![1]!) as { strings: string[]; forms: number[][][] };
+    expect(data.forms).toHaveLength(1);
+    const first = data.forms[0]!.map((f) => f.map((i) => data.strings[i]));
+    expect(first[0]).toEqual(["error", "错误", "表1 第20行第5列", "comparison-direction", "PG010", "成本指标“≧40万元”不应为下限", "indicators.annual[12].value"]);
+  });
+
+  it("keeps form text inside the findings data from ending the script", () => {
+    const report = sampleReport();
+    const form = report.entries[0]!;
+    if (form.kind === "form") form.findings[0]!.message = "</script><script>alert(1)</script>\u2028";
+    const out = htmlReport(report);
+    expect(out).not.toContain("</script><script>alert(1)");
+    const json = /<script type="application\/json" id="findings-data">(.*?)<\/script>/s.exec(out)![1]!;
+    expect((JSON.parse(json) as { strings: string[] }).strings).toContain("</script><script>alert(1)</script>\u2028");
   });
 
   it("shows totals, grade distribution, skipped files and both charts", () => {
@@ -57,6 +70,8 @@ const PROBE = `<script>
   out.order=[].map.call(document.querySelectorAll("tbody.form"),function(b){return b.dataset.budget;}).join(",");
   document.querySelector("button.toggle").click();
   out.open=document.querySelector("tr.details").hidden?"no":"yes";
+  out.cell=document.querySelector("tr.details td.loc").textContent;
+  out.findings=document.querySelectorAll("tr.details table.findings tbody tr").length;
   out.count=document.getElementById("count").textContent;
   document.body.setAttribute("data-probe",JSON.stringify(out));
 })();
@@ -75,6 +90,6 @@ describe.skipIf(!CHROMIUM)("htmlReport in headless Chromium", () => {
     const { dom, console } = await renderInChromium(htmlReport(sampleReport()).replace("</body>", `${PROBE}</body>`));
     expect(console).toEqual([]);
     const probe = JSON.parse(/data-probe="([^"]*)"/.exec(dom)![1]!.replace(/&quot;/g, '"')) as Record<string, string | number>;
-    expect(probe).toEqual({ filtered: 1, unreadable: 1, order: "1234567.891,361,-1", open: "yes", count: "显示 3 / 3" });
+    expect(probe).toEqual({ filtered: 1, unreadable: 1, order: "1234567.891,361,-1", open: "yes", cell: "表1 第20行第5列", findings: 4, count: "显示 3 / 3" });
   }, 120_000);
 });
