@@ -3,6 +3,7 @@ import type { SourceDocument } from "../document.js";
 import { openCompoundFile, type CompoundFile } from "./cfb.js";
 import { scanParagraphProps } from "./paragraph-props.js";
 import { rebuildBlocks } from "./rebuild.js";
+import { applySymbolFonts } from "./symbol-fonts.js";
 import { readWordText } from "./word-text.js";
 
 const WORD_MAGIC = 0xa5ec;
@@ -35,7 +36,8 @@ export async function readDoc(bytes: Uint8Array): Promise<SourceDocument> {
   } catch {
     runs = []; // damaged properties: the cell marks alone still give the tables
   }
-  const { blocks, warnings } = rebuildBlocks(words.text, words.pieces, runs);
+  const text = applySymbolFonts(words.text, words.pieces, wordDocument, tableStream);
+  const { blocks, warnings } = rebuildBlocks(text, words.pieces, runs);
   return { blocks, meta: { format: "doc" }, warnings };
 }
 

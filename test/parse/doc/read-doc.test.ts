@@ -100,3 +100,11 @@ describe(".doc saved by LibreOffice from .docx", () => {
     expect(doc.blocks[7]).toMatchObject({ kind: "paragraph", loc: { kind: "paragraph", index: 5 } });
   });
 });
+
+describe("symbol fonts in .doc", () => {
+  it("check boxes and signs in Wingdings, Wingdings 2 and Symbol read as in the .docx", async () => {
+    const doc = await readDoc(fixture("symbols.doc"));
+    expect(paragraphs(doc)).toEqual(["项目属性☑新增□延续", "☑是□否≥90%"]);
+    expect(sketch(tables(doc)[0]!)).toEqual([["☑新增项目", "x"]]);
+  });
+});
