@@ -63,6 +63,8 @@ describe("zip dangers", () => {
     expect(e.detail).toMatch(/zip.*不是 Word 文档/);
     const xlsx = failure(() => readDocx(zipSync({ "xl/workbook.xml": strToU8("<workbook/>") })), "PG-E-FORMAT");
     expect(xlsx.detail).toContain("Excel");
+    const odt = failure(() => readDocx(zipSync({ mimetype: strToU8("application/vnd.oasis.opendocument.text"), "content.xml": strToU8("<office:document-content/>") })), "PG-E-FORMAT");
+    expect(odt.detail).toContain("OpenDocument");
     failure(() => readDocx(rawZip([])), "PG-E-FORMAT");
   });
 
