@@ -13,7 +13,7 @@ import { parseDepartment } from "./field-values.js";
 import { groupFlatRows, type FlatProject } from "./flat.js";
 import { rowCells } from "./grid.js";
 import { ATTACHMENT, HeaderCollector, looksLikeTitle, scanParagraph, scanTableRows } from "./header-scan.js";
-import { readBlock, type ExtractedRow } from "./indicators.js";
+import { readBlock, type ExtractedRow, type TierMemory } from "./indicators.js";
 import { detectLayout, type LayoutEvidence } from "./layout.js";
 import { parseAmount } from "./numbers.js";
 import { normaliseLabel } from "./text.js";
@@ -63,6 +63,13 @@ interface FoundBlock {
   table: Table;
   rows: ExtractedRow[];
   endRow: number;
+  period: PeriodKind;
+  memory: TierMemory;
+}
+
+function sameColumns(a: IndicatorHeader, b: IndicatorHeader): boolean {
+  const sig = (h: IndicatorHeader) => [...h.columns.map((c) => `${c.col}:${c.key}:${c.period ?? ""}`), ...h.flat.map((f) => `${f.col}:${f.key}`)].join("|");
+  return sig(a) === sig(b);
 }
 
 function extractSegment(blocks: Block[], format: SourceDocument["meta"]["format"]): ExtractedForm[] {
@@ -89,9 +96,13 @@ function extractSegment(blocks: Block[], format: SourceDocument["meta"]["format"
         r++;
         continue;
       }
-      const period = header.blockPeriod ?? context ?? "annual";
-      const result = readBlock(table, header, period);
-      found.push({ header, table, rows: result.rows, endRow: result.endRow });
+      // The same header again with no block label of its own (a table broken over pages,
+      // its header repeated): the previous block goes on.
+      const previous = found.at(-1);
+      const continues = header.blockPeriod === undefined && context === undefined && previous !== undefined && sameColumns(previous.header, header);
+      const period = header.blockPeriod ?? context ?? (continues ? previous.period : "annual");
+      const result = readBlock(table, header, period, continues ? previous.memory : undefined);
+      found.push({ header, table, rows: result.rows, endRow: result.endRow, period, memory: result.memory });
       for (const t of header.headerTexts) evidence.headers.add(normaliseLabel(t));
       if (header.flat.length > 0) evidence.flat = true;
       if (result.rows.some((row) => row.period === "longTerm") && !header.columns.some((c) => c.period === "longTerm")) evidence.longTermBlock = true;

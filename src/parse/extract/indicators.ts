@@ -44,8 +44,12 @@ function readFields(table: Table, row: number, cols: { col: number; key: ColumnK
   return out;
 }
 
+/** 一级/二级 carried down, per table: a block continued after a repeated header keeps them. */
+export type TierMemory = Map<PeriodKind, { tier1: Field; tier2: Field }>;
+
 export interface BlockResult {
   rows: ExtractedRow[];
+  memory: TierMemory;
   /** 0-based row after the block (a terminator, another header, or the table's end). */
   endRow: number;
 }
@@ -72,10 +76,10 @@ function endsBlock(table: Table, row: number, header: IndicatorHeader): boolean 
  * Read the block whose header is `header`, starting after it, until the block ends.
  * `period` is the table the block belongs to when its columns do not say otherwise.
  */
-export function readBlock(table: Table, header: IndicatorHeader, period: PeriodKind): BlockResult {
+export function readBlock(table: Table, header: IndicatorHeader, period: PeriodKind, continued?: TierMemory): BlockResult {
   const groups = columnGroups(header, period);
   const rows: ExtractedRow[] = [];
-  const carried = new Map<PeriodKind, { tier1: Field; tier2: Field }>();
+  const carried: TierMemory = new Map(continued ?? []);
   let current = period;
   let r = header.row + 1;
   for (; r < table.rows.length; r++) {
@@ -98,7 +102,7 @@ export function readBlock(table: Table, header: IndicatorHeader, period: PeriodK
       if (extracted) rows.push(extracted);
     }
   }
-  return { rows, endRow: r };
+  return { rows, memory: carried, endRow: r };
 }
 
 interface ColumnGroup {

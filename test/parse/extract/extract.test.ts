@@ -111,6 +111,24 @@ describe.each(both)("indicator tables (merges known: %s)", (mergesKnown) => {
     ]);
   });
 
+  it("goes on with the same block after a repeated header (a table broken over pages)", () => {
+    const header = ["一级指标", "二级指标", "指标内容", "指标值"];
+    const { form } = one(
+      [
+        { p: "长期绩效指标" },
+        { table: [header, ["产出指标", "数量指标", "甲", "1个"]] },
+        { table: [header, ["", "", "乙", "2个"], ["", "质量指标", "丙", "100%"]] },
+      ],
+      mergesKnown,
+    );
+    expect(form.indicators.annual).toHaveLength(0);
+    expect(form.indicators.longTerm?.map((r) => [r.tier1, r.tier2, r.tier3])).toEqual([
+      ["产出指标", "数量指标", "甲"],
+      ["产出指标", "数量指标", "乙"],
+      ["产出指标", "质量指标", "丙"],
+    ]);
+  });
+
   it("skips a 绩效指标 block-label column that looks like a 三级 header", () => {
     const { form } = one(
       [
