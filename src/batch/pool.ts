@@ -35,6 +35,8 @@ interface Task {
 
 interface Slot {
   worker: Worker;
+  /** The worker said it is listening: tasks (and their time limit) start only then. */
+  ready: boolean;
   task?: Task;
   timer?: NodeJS.Timeout;
   /** Set when we ended the worker on purpose (timeout, close), so its exit is not a crash. */
@@ -53,6 +55,20 @@ export function resolveWorkerEntry(entry?: URL): { script: string | URL; eval: b
   return { script, eval: true, tsEntry: ts.href };
 }
 
+/**
+ * Node options a worker inherits: all but those that name the main script's own input
+ * (`-e code`, `--input-type`), which would stop a worker from starting.
+ */
+export function workerExecArgv(execArgv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const a = execArgv[i]!;
+    if (a === "-e" || a === "--eval" || a === "-p" || a === "--print") i++;
+    else if (!a.startsWith("--input-type") && !a.startsWith("--eval=") && !a.startsWith("--print=")) out.push(a);
+  }
+  return out;
+}
+
 /** The ESM entry of tsx's API (createRequire alone would give its CommonJS one). */
 function tsxApiUrl(): string {
   const pkgFile = createRequire(import.meta.url).resolve("tsx/package.json");
@@ -63,7 +79,8 @@ function tsxApiUrl(): string {
 /**
  * A fixed set of worker threads taking tasks from one queue. A worker that crashes, runs out of
  * memory or overruns the time limit fails only its own task and is replaced.
- * Protocol: the worker receives `{ id, task }` and answers `{ id, result }`.
+ * Protocol: the worker posts `{ ready: true }` once it listens, then receives `{ id, task }` and
+ * answers `{ id, result }`.
  */
 export class WorkerPool<TaskMessage, Result> {
   private readonly slots: Slot[] = [];
@@ -100,6 +117,7 @@ export class WorkerPool<TaskMessage, Result> {
   private spawn(): Slot {
     const worker = new Worker(this.entry.script, {
       eval: this.entry.eval,
+      execArgv: workerExecArgv(process.execArgv),
       workerData: this.options.workerData,
       ...(this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {}),
       // Workers write nothing themselves; a stray console line must not garble the progress bar.
@@ -108,8 +126,14 @@ export class WorkerPool<TaskMessage, Result> {
     });
     worker.stdout.resume();
     worker.stderr.resume();
-    const slot: Slot = { worker };
-    worker.on("message", (msg: { id: number; result: unknown }) => {
+    const slot: Slot = { worker, ready: false };
+    worker.on("message", (msg: { id: number; result: unknown } | { ready: true }) => {
+      if ("ready" in msg) {
+        slot.ready = true;
+        if (!slot.task) slot.worker.unref();
+        this.dispatch();
+        return;
+      }
       const task = this.pending.get(msg.id);
       if (!task) return;
       this.pending.delete(msg.id);
@@ -125,8 +149,7 @@ export class WorkerPool<TaskMessage, Result> {
       if (slot.retiring) return;
       this.lose(slot, new WorkerLost("crash", `worker exited with code ${code}`));
     });
-    // An idle worker must not keep the process alive.
-    worker.unref();
+    // A starting worker keeps the process alive (tasks wait for it); an idle one does not.
     return slot;
   }
 
@@ -156,7 +179,7 @@ export class WorkerPool<TaskMessage, Result> {
   private dispatch(): void {
     for (const slot of this.slots) {
       if (this.queue.length === 0) return;
-      if (slot.task || slot.retiring) continue;
+      if (slot.task || slot.retiring || !slot.ready) continue;
       const task = this.queue.shift()!;
       const id = this.nextId++;
       slot.task = task;

@@ -10,3 +10,4 @@ if (!port) throw new Error("perfgoal batch worker must run in a worker thread");
 port.on("message", (msg: { id: number; task: FileTask }) => {
   void processFile(msg.task, spec).then((result) => port.postMessage({ id: msg.id, result }, transferablesOf(result.payload)));
 });
+port.postMessage({ ready: true });

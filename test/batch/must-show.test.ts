@@ -50,7 +50,7 @@ describe("validate over 1,000 mixed forms", () => {
 
   it("writes the 汇总表 with a row for every file, in path order", async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(path.join(dir, "汇总表.xlsx")));
+    await wb.xlsx.load(Buffer.from(readFileSync(path.join(dir, "汇总表.xlsx"))) as unknown as Parameters<typeof wb.xlsx.load>[0]);
     const sheet = wb.worksheets[0]!;
     expect(sheet.rowCount).toBe(1001);
     const files: string[] = [];

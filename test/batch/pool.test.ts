@@ -38,3 +38,10 @@ describe("WorkerPool", () => {
     expect(await next).toBe("next");
   });
 });
+
+describe("workerExecArgv", () => {
+  it("keeps node options but drops those naming the main script's input", async () => {
+    const { workerExecArgv } = await import("../../src/batch/pool.js");
+    expect(workerExecArgv(["--input-type=module", "-e", "code", "--max-old-space-size=512", "--enable-source-maps", "--eval=x"])).toEqual(["--max-old-space-size=512", "--enable-source-maps"]);
+  });
+});
