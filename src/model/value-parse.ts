@@ -64,3 +64,28 @@ export function parseValue(raw: string): IndicatorValue {
   if (VALUE_WORDS.gradeMarkers.some((w) => core.includes(w))) return { raw, kind: "grade" };
   return prose(raw, core);
 }
+
+const COMPARISON_WORDS: readonly string[] = Object.values(VALUE_WORDS.prefixComparison).flat();
+
+/** `≥`, `>=`, `大于等于` — but not `定性` or `正向`, which some exports write in the same column. */
+function isComparisonText(text: string): boolean {
+  return /^[<>=≥≤≧≦＞＜＝]+$/.test(text) || COMPARISON_WORDS.includes(text);
+}
+
+/**
+ * A row's 指标值 parsed together with its separate 指标性质 / 度量单位 columns: when the value cell
+ * lacks the comparison or the unit, they are put around the number before parsing; `raw` stays
+ * the value cell as written. The extractor and the YAML loader both use this, so a form parsed
+ * from Word and the same form loaded from YAML carry the same parsed values.
+ */
+export function parseRowValue(raw: string, comparison?: string, unit?: string): IndicatorValue {
+  const written = parseValue(raw);
+  if (comparison === undefined && unit === undefined) return written;
+  // Only a quantity can take a comparison or unit from its columns; dates, ranges and prose stay as written.
+  if (!["count", "percent", "money", "rate"].includes(written.kind)) return written;
+  let composed = raw;
+  if (comparison !== undefined && written.comparison === undefined && isComparisonText(comparison) && /^[\d.+-]/.test(raw)) composed = comparison + composed;
+  if (unit !== undefined && written.unit === undefined && !raw.includes(unit) && /[\d.]$/.test(raw)) composed = composed + unit;
+  if (composed === raw) return written;
+  return { ...parseValue(composed), raw };
+}

@@ -1,6 +1,6 @@
-import { Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from "yaml";
 import { Form } from "./form.js";
-import { parseValue } from "./value-parse.js";
+import { parseRowValue } from "./value-parse.js";
 import { PerfgoalError } from "./errors.js";
 import type { SourceMap } from "./location.js";
 import { pathToString, type PathKey } from "./path.js";
@@ -29,7 +29,10 @@ export interface LoadedForm {
   sourceMap: SourceMap;
 }
 
-/** Expand `value: "≥90%"` shorthand and recompute every parsed value from its raw text. */
+/**
+ * Expand `value: "≥90%"` shorthand and recompute every parsed value from its raw text (with the
+ * row's 指标性质 / 度量单位 columns, as the extractor does).
+ */
 function normaliseValues(data: unknown): void {
   if (!data || typeof data !== "object") return;
   const indicators = (data as { indicators?: Record<string, unknown> }).indicators;
@@ -39,11 +42,13 @@ function normaliseValues(data: unknown): void {
     if (!Array.isArray(rows)) continue;
     for (const row of rows) {
       if (!row || typeof row !== "object") continue;
-      const r = row as { value?: unknown };
-      if (typeof r.value === "string" || typeof r.value === "number") r.value = parseValue(String(r.value));
-      else if (r.value && typeof r.value === "object" && typeof (r.value as { raw?: unknown }).raw === "string") {
-        r.value = parseValue((r.value as { raw: string }).raw);
-      } else if (r.value === undefined || r.value === null) r.value = parseValue("");
+      const r = row as { value?: unknown; comparison?: unknown; unit?: unknown };
+      const column = (v: unknown) => (typeof v === "string" ? v : undefined);
+      let raw: string | undefined;
+      if (typeof r.value === "string" || typeof r.value === "number") raw = String(r.value);
+      else if (r.value && typeof r.value === "object" && typeof (r.value as { raw?: unknown }).raw === "string") raw = (r.value as { raw: string }).raw;
+      else if (r.value === undefined || r.value === null) raw = "";
+      if (raw !== undefined) r.value = parseRowValue(raw, column(r.comparison), column(r.unit));
     }
   }
 }
@@ -147,8 +152,19 @@ function lineOf(map: SourceMap, keys: readonly PathKey[]): number | undefined {
   return undefined;
 }
 
-/** YAML text → Form, validated; every problem is reported with its YAML path and line. */
+/** YAML text holding exactly one form → Form (see `loadFormsYaml` for streams). */
 export function loadFormYaml(text: string, file?: string): LoadedForm {
+  const forms = loadFormsYaml(text, file);
+  if (forms.length !== 1) throw yamlError(`文件含 ${forms.length} 份表单（YAML 流），此处只接受一份`, {}, file);
+  return forms[0]!;
+}
+
+/**
+ * YAML text → Forms, validated: one per document of the stream (`---` separated, as
+ * `formsToYaml` writes a file holding several projects). Each problem is reported with its YAML
+ * path and line.
+ */
+export function loadFormsYaml(text: string, file?: string): LoadedForm[] {
   const lc = new LineCounter();
   const tooDeep = nestingTooDeep(text);
   if (tooDeep !== undefined) {
@@ -156,12 +172,18 @@ export function loadFormYaml(text: string, file?: string): LoadedForm {
     for (let i = text.indexOf("\n"); i >= 0 && i < tooDeep; i = text.indexOf("\n", i + 1)) line++;
     throw yamlError(`嵌套超过 ${MAX_NESTING} 层`, { line }, file);
   }
-  let doc: ReturnType<typeof parseDocument>;
+  let docs: ReturnType<typeof parseAllDocuments>;
   try {
-    doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, version: "1.2", schema: "core", strict: true, prettyErrors: false, logLevel: "error" });
+    docs = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: true, version: "1.2", schema: "core", strict: true, prettyErrors: false, logLevel: "error" });
   } catch (e) {
     throw yamlError((e as Error).message.split("\n")[0]!, {}, file, e);
   }
+  if (!Array.isArray(docs) || docs.length === 0) throw yamlError("文件中没有 YAML 文档", {}, file);
+  return docs.map((doc) => loadDocument(doc, lc, file));
+}
+
+/** One document of a stream → Form, with every problem reported by YAML path and line. */
+function loadDocument(doc: Document, lc: LineCounter, file: string | undefined): LoadedForm {
   const problems = [...doc.errors, ...doc.warnings];
   if (problems.length > 0) {
     const p = problems[0]!;

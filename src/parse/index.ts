@@ -58,10 +58,10 @@ async function parseDetected(bytes: Uint8Array, file: string): Promise<ParseResu
       throw new PerfgoalError("PG-E-EMPTY");
     case "yaml": {
       const { decodeText } = await import("./text/decode.js");
-      const { loadFormYaml } = await import("../model/yaml.js");
+      const { loadFormsYaml } = await import("../model/yaml.js");
       const decoded = decodeText(bytes);
-      const loaded = loadFormYaml(decoded.text, file);
-      return { file, format: "yaml", forms: [loaded], warnings: [] };
+      // A YAML stream holds several forms, as `parse` writes a multi-project export.
+      return { file, format: "yaml", forms: loadFormsYaml(decoded.text, file), warnings: [] };
     }
     case "zip": {
       const { readDocx } = await import("./docx/read-docx.js");

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PerfgoalError } from "../../src/model/errors.js";
 import type { Form, IndicatorRow } from "../../src/model/form.js";
-import { parseValue } from "../../src/model/value-parse.js";
+import { parseRowValue, parseValue } from "../../src/model/value-parse.js";
 import { canonicalForm, formsToYaml, formToYaml, loadFormYaml, SCHEMA_URL } from "../../src/model/yaml.js";
 
 const LONG_GOAL = "确保县政府的各项工作协调落实到位，为县政府的各项工作推动服好务。".repeat(40);
@@ -24,7 +24,7 @@ function row(i: number, raw: string): IndicatorRow {
     tier1: "产出指标",
     tier2: "数量指标",
     tier3: TRICKY[i % TRICKY.length]!,
-    value: parseValue(raw),
+    value: parseRowValue(raw, "≥", "%"),
     standard: "计划标准",
     note: TRICKY[(i + 3) % TRICKY.length]!,
     unit: "%",

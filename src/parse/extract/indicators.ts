@@ -4,8 +4,8 @@
  */
 import type { IndicatorRow } from "../../model/form.js";
 import type { Location } from "../../model/location.js";
-import { LAYOUT_WORDS, VALUE_WORDS, type ColumnKey } from "../../model/terms.js";
-import { parseValue } from "../../model/value-parse.js";
+import { LAYOUT_WORDS, type ColumnKey } from "../../model/terms.js";
+import { parseRowValue } from "../../model/value-parse.js";
 import type { Table } from "../document.js";
 import { blockLabelPeriod, detectHeader, type IndicatorHeader, type PeriodKind } from "./columns.js";
 import { columnText, rowCells, tableWidth } from "./grid.js";
@@ -169,7 +169,7 @@ function toRow(fields: Map<ColumnKey, Field>, memory: { tier1: Field; tier2: Fie
     tier1,
     tier2,
     tier3: tier3?.text ?? "",
-    value: parsedValue(raw, comparison, unit),
+    value: parseRowValue(raw, comparison, unit),
   };
   if (tier3?.loc) locs.tier3 = tier3.loc;
   if (value?.loc) locs.value = value.loc;
@@ -202,22 +202,3 @@ function optional(field: Field | undefined, blanks: string[] = []): string | und
   return t === "" || blanks.includes(t) ? undefined : t;
 }
 
-const COMPARISON_WORDS: string[] = Object.values(VALUE_WORDS.prefixComparison).flat();
-
-/** `≥`, `>=`, `大于等于` — but not `定性` or `正向`, which some exports write in the same column. */
-function isComparison(text: string): boolean {
-  return /^[<>=≥≤≧≦＞＜＝]+$/.test(text) || COMPARISON_WORDS.includes(text);
-}
-
-/**
- * The value as written, parsed; when separate 指标性质 / 度量单位 columns hold the comparison or the
- * unit and the value cell lacks them, they are put around the number before parsing.
- */
-function parsedValue(raw: string, comparison: string | undefined, unit: string | undefined) {
-  if (raw === "" || (comparison === undefined && unit === undefined)) return parseValue(raw);
-  let composed = raw;
-  if (comparison !== undefined && isComparison(comparison) && /^[\d.+-]/.test(raw)) composed = comparison + composed;
-  if (unit !== undefined && !raw.includes(unit) && /[\d.]$/.test(raw)) composed = composed + unit;
-  if (composed === raw) return parseValue(raw);
-  return { ...parseValue(composed), raw };
-}
