@@ -11,6 +11,7 @@
  *   npm run bench -- --quick      # small N, two sets: for CI (well under a minute)
  *   npm run bench -- --full       # also peak memory of `validate` over 10,000 forms
  *   options: --sets docx,txt  --commands validate  --jobs 1,2  --keep (leave the generated folder)
+ *            --out FILE (JSON elsewhere)
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
@@ -42,6 +43,8 @@ interface Args {
   commands: Command[];
   jobs: number[];
   keep: boolean;
+  /** Where the JSON goes (default bench/results/latest.json). */
+  out?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -55,13 +58,14 @@ function parseArgs(argv: string[]): Args {
   for (const s of sets) if (!SETS.includes(s)) throw new Error(`unknown set ${s} (one of ${SETS.join(", ")})`);
   const commands = (value("--commands")?.split(",") ?? [...COMMANDS]) as Command[];
   return {
-    n: Number(value("--n") ?? positional ?? (quick ? 60 : 500)),
+    n: Number(value("--n") ?? positional ?? (quick ? 40 : 500)),
     quick,
     full: argv.includes("--full"),
     sets,
     commands,
     jobs: (value("--jobs") ?? "1,2").split(",").map(Number),
     keep: argv.includes("--keep"),
+    ...(value("--out") ? { out: path.resolve(value("--out")!) } : {}),
   };
 }
 
@@ -177,10 +181,10 @@ async function main(): Promise<void> {
     results.seconds = Math.round((Date.now() - started) / 1000);
     console.log("");
     for (const line of (results.targets as { lines: string[] }).lines) console.log(line);
-    const outDir = path.join(ROOT, "bench/results");
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(path.join(outDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
-    console.log(`\nfigures written to bench/results/latest.json (${results.seconds} s)`);
+    const outFile = args.out ?? path.join(ROOT, "bench/results/latest.json");
+    mkdirSync(path.dirname(outFile), { recursive: true });
+    writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\nfigures written to ${path.relative(process.cwd(), outFile) || outFile} (${results.seconds} s)`);
   } finally {
     if (!args.keep) rmSync(work, { recursive: true, force: true });
     else console.log(`generated forms kept in ${work}: ${readdirSync(work).join(", ")}`);
