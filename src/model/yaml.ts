@@ -1,4 +1,4 @@
-import { Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from "yaml";
+import { Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Node } from "yaml";
 import { Form } from "./form.js";
 import { parseRowValue } from "./value-parse.js";
 import { PerfgoalError } from "./errors.js";
@@ -16,8 +16,16 @@ export function canonicalForm(form: Form): Form {
 /** Form → YAML text: schema key order, Chinese as is, no line folding, a schema header line. */
 export function formToYaml(form: Form): string {
   const doc = new Document(canonicalForm(form), { version: "1.2" });
-  return HEADER + doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true });
+  // Number lists read best on one line: `numbers: [1, 2]`.
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && FLOW_LISTS.has(String(pair.key.value)) && isSeq(pair.value)) pair.value.flow = true;
+    },
+  });
+  return HEADER + doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true, flowCollectionPadding: false });
 }
+
+const FLOW_LISTS = new Set(["numbers", "wanYuan"]);
 
 /** Several forms (one file holding several projects) are written as a YAML stream. */
 export function formsToYaml(forms: Form[]): string {

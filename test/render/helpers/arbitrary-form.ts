@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { Form, type IndicatorRow } from "../../../src/model/form.js";
 import * as terms from "../../../src/model/terms.js";
 import { LAYOUT_WORDS, STANDARD_TYPES, TIER1, TIER2, TIER2_PARENT, type Tier2Key } from "../../../src/model/terms.js";
-import { parseValue } from "../../../src/model/value-parse.js";
+import { parseRowValue } from "../../../src/model/value-parse.js";
 import { parsePeriod } from "../../../src/parse/extract/period.js";
 import type { RenderLayout } from "../../../src/render/layout.js";
 
@@ -61,11 +61,7 @@ const TIER_PAIRS = (Object.keys(TIER2) as Tier2Key[]).map((k) => [TIER1[TIER2_PA
  * put around a bare number before parsing, the value as written is kept.
  */
 export function valueWithColumns(raw: string, comparison?: string, unit?: string): IndicatorRow["value"] {
-  if (raw === "" || (comparison === undefined && unit === undefined)) return parseValue(raw);
-  let composed = raw;
-  if (comparison !== undefined && /^[\d.+-]/.test(raw)) composed = comparison + composed;
-  if (unit !== undefined && !raw.includes(unit) && /[\d.]$/.test(raw)) composed = composed + unit;
-  return composed === raw ? parseValue(raw) : { ...parseValue(composed), raw };
+  return parseRowValue(raw, comparison, unit);
 }
 
 type OptionalColumn = "standard" | "note" | "unit" | "comparison" | "weight" | "direction" | "valueType" | "scoringRule";
@@ -85,7 +81,7 @@ const columnValue: Record<OptionalColumn, fc.Arbitrary<string | number>> = {
 /** A row of a table whose optional columns are `columns`: a placeholder, or an indicator filling some of them. */
 function indicatorRow(columns: readonly OptionalColumn[]): fc.Arbitrary<IndicatorRow> {
   const pair = fc.constantFrom(...TIER_PAIRS);
-  const placeholder = pair.map(([tier1, tier2]): IndicatorRow => ({ tier1, tier2, tier3: "", value: parseValue("") }));
+  const placeholder = pair.map(([tier1, tier2]): IndicatorRow => ({ tier1, tier2, tier3: "", value: parseRowValue("") }));
   const extras = fc.record(Object.fromEntries(columns.map((c) => [c, fc.option(columnValue[c], { nil: undefined })])) as Record<OptionalColumn, fc.Arbitrary<string | number | undefined>>);
   const indicator = fc.tuple(pair, text({ long: true, lines: 2 }), rawValue, extras).map(([[tier1, tier2], tier3, raw, ex]): IndicatorRow => {
     const fields = Object.fromEntries(Object.entries(ex).filter(([, v]) => v !== undefined)) as Partial<Record<OptionalColumn, string | number>>;
