@@ -80,7 +80,7 @@ function exampleYamls(): string[] {
   const dir = path.join(REPO, "examples");
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f) && !SOURCE_EXTENSIONS.some((ext) => existsSync(path.join(dir, f.replace(/\.ya?ml$/, ext)))))
+    .filter((f) => /\.ya?ml$/.test(f))
     .map((f) => path.join(dir, f));
 }
 
@@ -97,7 +97,7 @@ describe("round trip of every golden fixture: parse → render (the form's own l
 
 describe("round trip of the example YAMLs", () => {
   const files = exampleYamls();
-  if (files.length === 0) it.skip("no example YAML yet", () => {});
+  it("examples/ holds at least one YAML form", () => expect(files.length).toBeGreaterThan(0));
   for (const file of files) {
     it(path.relative(REPO, file), async () => {
       const { form } = loadFormYaml(readFileSync(file, "utf8"), file);
