@@ -159,18 +159,50 @@ export function reviewTotals(report: ReviewReport): ReviewTotals {
   return totals;
 }
 
-/** The batch review from the lint results (in input order) and the facts of each form. */
-export function buildReviewReport(
-  results: readonly LintResult[],
-  facts: ReadonlyMap<LintResult, FormFacts>,
-  meta: { lang: "zh" | "en"; version?: string; skipped: ReviewReport["skipped"]; interrupted?: boolean; now?: Date },
-): ReviewReport {
-  return {
-    lang: meta.lang,
-    ...(meta.version ? { version: meta.version } : {}),
-    generatedAt: (meta.now ?? new Date()).toISOString(),
-    entries: results.map((r) => reviewEntry(r, facts.get(r))),
-    skipped: meta.skipped,
-    ...(meta.interrupted ? { interrupted: true } : {}),
-  };
+/**
+ * Gathers the review entry by entry, as results stream in, keeping only the compact records.
+ * Strings repeat across forms (rule ids, cells, the same message on similar forms): each is stored once.
+ */
+export class ReviewCollector {
+  private readonly entries: ReviewEntry[] = [];
+  private readonly strings = new Map<string, string>();
+
+  constructor(private readonly options: { errorsOnly?: boolean } = {}) {}
+
+  private intern(s: string): string {
+    const known = this.strings.get(s);
+    if (known !== undefined) return known;
+    this.strings.set(s, s);
+    return s;
+  }
+
+  /** Add one result (in input order) and the facts of its form. */
+  add(result: LintResult, facts?: FormFacts): void {
+    const entry = reviewEntry(result, facts);
+    if (entry.kind === "form") {
+      const kept = this.options.errorsOnly ? entry.findings.filter((f) => f.severity === "error") : entry.findings;
+      entry.findings = kept.map((f) => ({
+        severity: f.severity,
+        ruleId: this.intern(f.ruleId),
+        code: this.intern(f.code),
+        message: this.intern(f.message),
+        path: this.intern(f.path),
+        location: this.intern(f.location),
+      }));
+      entry.topRules = entry.topRules.map((id) => this.intern(id));
+      if (entry.department) entry.department = this.intern(entry.department);
+    }
+    this.entries.push(entry);
+  }
+
+  report(meta: { lang: "zh" | "en"; version?: string; skipped: ReviewReport["skipped"]; interrupted?: boolean; now?: Date }): ReviewReport {
+    return {
+      lang: meta.lang,
+      ...(meta.version ? { version: meta.version } : {}),
+      generatedAt: (meta.now ?? new Date()).toISOString(),
+      entries: this.entries,
+      skipped: meta.skipped,
+      ...(meta.interrupted ? { interrupted: true } : {}),
+    };
+  }
 }

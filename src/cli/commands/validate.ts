@@ -114,8 +114,10 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
 
   const results: LintResult[] = session.failures.map((f) => fatalResult(f.name, f.failure, lang));
   const wantFacts = html || opts.summary !== undefined;
-  const facts = new Map<LintResult, import("../../batch/review.js").FormFacts>();
-  const { formFacts } = await import("../../batch/review.js");
+  const { formFacts, ReviewCollector } = await import("../../batch/review.js");
+  // The 汇总表 and the HTML report keep compact records, gathered as results arrive.
+  const review = wantFacts ? new ReviewCollector({ errorsOnly: Boolean(opts.quiet) }) : undefined;
+  for (const r of results) review?.add(r);
   const options = { rules, config: lintConfig, lang };
   if (useStdin) {
     const name = opts.stdinFilename ?? "-";
@@ -124,20 +126,23 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
       const parsed = await parseBuffer(await ctx.io.readStdin(), name);
       for (const w of parsed.warnings) session.note(`perfgoal: ${name}: ${w}`);
       const stdinResults = lintParseResult(parsed, name, options);
-      if (wantFacts) stdinResults.forEach((r, i) => facts.set(r, formFacts(parsed.forms[i]!.form)));
+      stdinResults.forEach((r, i) => review?.add(r, formFacts(parsed.forms[i]!.form)));
       results.push(...stdinResults);
     } catch (e) {
       if (!isPerfgoalError(e)) throw e;
       const failure = { code: e.code, ...(e.detail ? { detail: e.detail } : {}), internal: false };
       session.fail(name, failure);
       results.push(fatalResult(name, failure, lang));
+      review?.add(results.at(-1)!);
     }
   }
   for await (const outcome of session.run<ValidatePayload>({ command: "validate", lang, options: { config: lintConfig, facts: wantFacts } })) {
-    if (outcome.failure) results.push(fatalResult(outcome.name, outcome.failure, lang));
-    else if (outcome.payload) {
+    if (outcome.failure) {
+      results.push(fatalResult(outcome.name, outcome.failure, lang));
+      review?.add(results.at(-1)!);
+    } else if (outcome.payload) {
       const { results: formResults, facts: formFactsList } = outcome.payload;
-      formResults.forEach((r, i) => formFactsList?.[i] && facts.set(r, formFactsList[i]));
+      formResults.forEach((r, i) => review?.add(r, formFactsList?.[i]));
       results.push(...formResults);
     }
   }
@@ -152,17 +157,12 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
   }
   const shown = opts.quiet ? results.map((r) => (isFatal(r) ? r : { ...r, findings: r.findings.filter((f) => f.severity === "error") })) : results;
   const version = await packageVersion();
-  const { buildReviewReport } = await import("../../batch/review.js");
-  const review = () => {
-    const shownFacts = new Map<LintResult, import("../../batch/review.js").FormFacts>();
-    shown.forEach((r, i) => facts.has(results[i]!) && shownFacts.set(r, facts.get(results[i]!)!));
-    return buildReviewReport(shown, shownFacts, { lang, ...(version ? { version } : {}), skipped: session.skippedCounts(), interrupted: session.interrupted });
-  };
+  const reviewReport = () => review!.report({ lang, ...(version ? { version } : {}), skipped: session.skippedCounts(), interrupted: session.interrupted });
   if (opts.summary && !session.interrupted) {
     const { summaryTable } = await import("../../report/summary-table.js");
     const { writeFileAtomic } = await import("../io.js");
     try {
-      await writeFileAtomic(path.resolve(ctx.io.cwd, opts.summary), await summaryTable(review(), opts.summary), { force: true, inputs: session.inputPaths() });
+      await writeFileAtomic(path.resolve(ctx.io.cwd, opts.summary), await summaryTable(reviewReport(), opts.summary), { force: true, inputs: session.inputPaths() });
     } catch (e) {
       if (!isPerfgoalError(e)) throw e;
       say(runCtx, `perfgoal: ${e.describe(lang)}`);
@@ -171,7 +171,7 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
   }
   if (!session.interrupted) {
     const report = html
-      ? (await import("../../report/html.js")).htmlReport(review())
+      ? (await import("../../report/html.js")).htmlReport(reviewReport())
       : formatter!(shown, { lang, color: ctx.color && !opts.output, rules: rules.map((r) => r.meta), version });
     if (opts.output) {
       const { writeFileAtomic } = await import("../io.js");
