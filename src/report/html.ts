@@ -190,7 +190,7 @@ function chartLabel(text: string): string {
 
 function svg(rows: number, body: string, label: string): string {
   const height = rows * ROW_HEIGHT + 8;
-  const width = LABEL_WIDTH + BAR_WIDTH + 130;
+  const width = LABEL_WIDTH + BAR_WIDTH + 110;
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${body}</svg>`;
 }
 
@@ -408,6 +408,7 @@ table.findings{font-size:13px}
 table.findings th{text-align:left;color:var(--muted);font-weight:500;padding:3px 6px;border-bottom:1px solid var(--line)}
 table.findings td{padding:3px 6px;border-bottom:1px dotted var(--line);vertical-align:top}
 td.loc{white-space:nowrap}
+table.findings td:nth-child(2),table.findings td:nth-child(4){white-space:nowrap}
 .sev{font-size:12px;font-weight:600}.sev.error{color:var(--err)}.sev.warning{color:var(--warn)}.sev.info{color:var(--info)}
 code{font:12px ui-monospace,"DejaVu Sans Mono",monospace;color:#445}
 @media print{.controls,.toggle{display:none}tr.details[data-built]{display:table-row!important}#forms>thead th{position:static}}
