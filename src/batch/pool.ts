@@ -4,10 +4,13 @@ import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker, type ResourceLimits, type TransferListItem } from "node:worker_threads";
 
+/** Workers dying before they are ready this many times in a row means they cannot start at all. */
+const MAX_START_FAILURES = 3;
+
 /** Why a task failed without an answer from its worker. */
 export class WorkerLost extends Error {
   constructor(
-    readonly reason: "crash" | "timeout" | "memory",
+    readonly reason: "crash" | "timeout" | "memory" | "startup",
     message: string,
   ) {
     super(message);
@@ -89,6 +92,9 @@ export class WorkerPool<TaskMessage, Result> {
   private nextId = 0;
   private readonly pending = new Map<number, Task>();
   private closed = false;
+  /** Workers that died before they were ready, in a row; past a few, workers cannot start here at all. */
+  private startFailures = 0;
+  private broken: WorkerLost | undefined;
 
   constructor(private readonly options: PoolOptions) {
     this.entry = resolveWorkerEntry(options.entry);
@@ -97,6 +103,7 @@ export class WorkerPool<TaskMessage, Result> {
 
   run(task: TaskMessage, transfer: readonly TransferListItem[] = []): Promise<Result> {
     if (this.closed) return Promise.reject(new Error("pool is closed"));
+    if (this.broken) return Promise.reject(this.broken);
     return new Promise<Result>((resolve, reject) => {
       this.queue.push({ message: task, transfer, resolve: resolve as (v: unknown) => void, reject });
       this.dispatch();
@@ -130,6 +137,7 @@ export class WorkerPool<TaskMessage, Result> {
     worker.on("message", (msg: { id: number; result: unknown } | { ready: true }) => {
       if ("ready" in msg) {
         slot.ready = true;
+        this.startFailures = 0;
         if (!slot.task) slot.worker.unref();
         this.dispatch();
         return;
@@ -171,6 +179,12 @@ export class WorkerPool<TaskMessage, Result> {
     void slot.worker.terminate();
     if (task) task.reject(error);
     if (this.closed) return;
+    if (!slot.ready && ++this.startFailures >= MAX_START_FAILURES) {
+      // Respawning would fail the same way: say so to every waiting task instead of waiting forever.
+      this.broken = new WorkerLost("startup", error.message);
+      for (const t of this.queue.splice(0)) t.reject(this.broken);
+      return;
+    }
     const index = this.slots.indexOf(slot);
     if (index >= 0) this.slots[index] = this.spawn();
     this.dispatch();

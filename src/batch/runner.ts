@@ -56,7 +56,10 @@ export async function* runBatch<P = unknown>(tasks: readonly FileTask[], spec: J
       (i) => {
         const task = tasks[i]!;
         options.onStart?.(task);
-        return pool.run(task).catch((e: unknown) => lostOutcome<P>(task, e));
+        return pool.run(task).catch(async (e: unknown) =>
+          // Workers that cannot start at all (an odd runtime): do the work in this thread instead.
+          e instanceof WorkerLost && e.reason === "startup" ? ((await processFile(task, spec)) as FileOutcome<P>) : lostOutcome<P>(task, e),
+        );
       },
       {
         // Two tasks per worker keep each busy while the main thread handles the previous answer.

@@ -39,6 +39,14 @@ describe("WorkerPool", () => {
   });
 });
 
+describe("a worker that cannot start", () => {
+  it("fails the tasks after a few attempts instead of respawning forever", async () => {
+    pool = new WorkerPool({ size: 2, entry: new URL("./fixtures/broken-worker.ts", import.meta.url) });
+    await expect(pool.run({ op: "echo", value: 1 })).rejects.toMatchObject({ reason: "startup" });
+    await expect(pool.run({ op: "echo", value: 2 })).rejects.toMatchObject({ reason: "startup" });
+  }, 30_000);
+});
+
 describe("workerExecArgv", () => {
   it("keeps node options but drops those naming the main script's input", async () => {
     const { workerExecArgv } = await import("../../src/batch/pool.js");

@@ -25,6 +25,15 @@ describe("runBatch", () => {
     }
   }, 30_000);
 
+  it("does the work in this thread when workers cannot start", async () => {
+    const out = [];
+    for await (const o of runBatch(tasks(["x.txt", "y.txt"]), { command: "parse", lang: "zh" }, { jobs: 2, workerEntry: new URL("./fixtures/broken-worker.ts", import.meta.url) })) out.push(o);
+    expect(out.map((o) => [o.name, o.failure?.code, o.failure?.internal])).toEqual([
+      ["x.txt", "PG-E-NOT-FOUND", false],
+      ["y.txt", "PG-E-NOT-FOUND", false],
+    ]);
+  }, 30_000);
+
   it("stops taking files after an abort", async () => {
     const controller = new AbortController();
     const names = Array.from({ length: 20 }, (_, i) => `f${i}`);
