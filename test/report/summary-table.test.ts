@@ -79,7 +79,7 @@ describe("summaryXlsx", () => {
   it("has a frozen bold header, widths that fit Chinese, money formats, a filter, and a findings sheet", async () => {
     const bytes = await summaryXlsx(sampleReport());
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(bytes));
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof wb.xlsx.load>[0]);
     const [summary, findings] = wb.worksheets;
     expect(summary!.name).toBe("汇总表");
     expect(summary!.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
