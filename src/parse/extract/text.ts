@@ -33,7 +33,11 @@ export function stripSpaces(text: string): string {
  * half-width brackets and colons, no `*` required markers, no trailing colon.
  */
 export function normaliseLabel(text: string): string {
-  return toHalfWidth(stripSpaces(text)).replace(/\*/g, "").replace(/:+$/, "");
+  const label = toHalfWidth(stripSpaces(text)).replace(/\*/g, "");
+  // A loop, not /:+$/: that regex is quadratic on a long run of colons.
+  let end = label.length;
+  while (end > 0 && label.charCodeAt(end - 1) === 0x3a) end--;
+  return label.slice(0, end);
 }
 
 /**
@@ -44,7 +48,9 @@ export function normaliseLabel(text: string): string {
 export function cleanText(text: string): string {
   return text
     .split(/\r\n|\r|\n/)
-    .map((line) => line.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g, ""))
+    // trim() strips the same characters as \s (U+3000, NBSP and U+FEFF included) in linear time;
+    // a /\s+$/ regex is quadratic on a long run of spaces.
+    .map((line) => line.trim())
     .filter((line) => line !== "")
     .join("\n");
 }
