@@ -49,7 +49,8 @@ export function cleanLabel(label: string): string {
   return label
     .normalize("NFKC")
     .replace(/\s+/g, "")
-    .replace(/\([^)]*\)分?/g, "")
+    // Innermost brackets only ([^()]): /\([^)]*\)/ rescans to the end from every "(" of a long run.
+    .replace(/\([^()]*\)分?/g, "")
     .replace(/等$/, "");
 }
 
@@ -61,10 +62,12 @@ export interface CanonicalLabel {
 }
 
 /** A printed score range after a 一级 (`成本指标(0-20)分`) is layout, not a different label. */
-const SCORE_RANGE = /\s*[(（]\s*\d+(?:\.\d+)?\s*[-~～—–]\s*\d+(?:\.\d+)?\s*[)）]\s*分\s*$/;
+const SCORE_RANGE = /[(（]\s*\d+(?:\.\d+)?\s*[-~～—–]\s*\d+(?:\.\d+)?\s*[)）]\s*分\s*$/;
 
 function canonical(label: string, known: readonly string[], aliases: Record<string, string>): CanonicalLabel {
-  const trimmed = label.trim().replace(SCORE_RANGE, "");
+  // The spaces before the range are trimmed after it is removed: a leading \s* in the regex
+  // would make it quadratic on a long run of spaces.
+  const trimmed = label.trim().replace(SCORE_RANGE, "").trimEnd();
   if (known.includes(trimmed)) return { name: trimmed, alias: false };
   const cleaned = cleanLabel(label);
   if (cleaned === "") return { name: undefined, alias: false };
