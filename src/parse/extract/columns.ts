@@ -24,8 +24,12 @@ for (const [key, names] of Object.entries(FLAT_EXPORT_COLUMNS) as [FlatColumnKey
   for (const name of names) flatHeaders.set(normaliseLabel(name), key);
 }
 
+/** Longer text is never a column header or block label; not normalising it keeps huge cells cheap. */
+const MAX_HEADER_TEXT = 200;
+
 /** `本年度绩效指标`, `长期绩效指标`, `年度绩效目标(90分)` → the table they open. */
 export function blockLabelPeriod(text: string): PeriodKind | undefined {
+  if (text.length > MAX_HEADER_TEXT) return undefined;
   const n = normaliseLabel(text);
   for (const candidate of [n, withoutTrailingParens(n)]) {
     if ((INDICATOR_BLOCK_LABELS.longTerm as readonly string[]).includes(candidate)) return "longTerm";
@@ -50,6 +54,7 @@ function stripLeadingQualifier(text: string): { rest: string; period?: PeriodKin
 
 /** What a header cell names, if anything. */
 export function lookupColumn(text: string): ColumnHit | undefined {
+  if (text.length > MAX_HEADER_TEXT) return undefined;
   const n = normaliseLabel(text);
   if (n === "") return undefined;
   const exact = indicatorHeaders.get(n);

@@ -89,6 +89,9 @@ export interface Segment {
   value: string;
 }
 
+/** Labelled segments read from one line or cell, at most. */
+const MAX_SEGMENTS = 64;
+
 /**
  * Split `填报单位：（盖章）某单位    单位：万元` into labelled segments. Returns undefined unless
  * the text starts with a label followed by a colon (after optional `*` and whitespace).
@@ -101,12 +104,17 @@ export function splitSegments(text: string): Segment[] | undefined {
     const m = matchInlineLabel(half, i);
     if (m) {
       starts.push({ at: i, end: m.end, label: m.label });
+      // Real header lines hold a handful of labels; the last one takes the rest of a longer text.
+      if (starts.length >= MAX_SEGMENTS) break;
       i = m.end;
-    } else i++;
+    } else {
+      // Allowed before the first label: whitespace, `*` and an opening bracket (`（单位：万元）`).
+      // Anything else means no segments: stop here rather than scan a long text to its end.
+      if (starts.length === 0 && !/[\s*\u3000(]/.test(half[i]!)) return undefined;
+      i++;
+    }
   }
-  const first = starts[0];
-  // Allowed before the first label: whitespace, `*` and an opening bracket (`（单位：万元）`).
-  if (!first || half.slice(0, first.at).replace(/[\s*\u3000(]/g, "") !== "") return undefined;
+  if (starts.length === 0) return undefined;
   return starts.map((s, k) => ({
     hit: { target: dictionary.get(s.label)!, label: s.label },
     value: text.slice(s.end, starts[k + 1]?.at ?? text.length),
