@@ -10,7 +10,7 @@ import { lookupColumn } from "./columns.js";
 import { parseAmountUnit, unitInLabel } from "./field-values.js";
 import { rowCells, tableWidth, type RowCell } from "./grid.js";
 import { lookupLabel, splitSegments, type LabelHit } from "./labels.js";
-import { cleanText, stripSpaces } from "./text.js";
+import { cleanText, compactIfShort, stripSpaces } from "./text.js";
 
 /** Where a value goes: a model field, an upper-level amount by level, or the signature phone. */
 export type Slot = FieldKey | `level.${FundingLevel}` | "amountUnit" | "signaturePhone";
@@ -101,8 +101,8 @@ function applySegments(collector: HeaderCollector, text: string, loc: Location, 
 
 /** A title: names 绩效目标 and a 表, and is short. */
 export function looksLikeTitle(text: string): boolean {
-  const t = stripSpaces(text);
-  return t.length <= 60 && t.includes(FORM_WORDS.titleKeyword) && t.includes(LAYOUT_WORDS.titleTableWord) && !t.includes(":") && !t.includes("：");
+  const t = compactIfShort(text, 60);
+  return t !== undefined && t.includes(FORM_WORDS.titleKeyword) && t.includes(LAYOUT_WORDS.titleTableWord) && !t.includes(":") && !t.includes("：");
 }
 
 const YEAR_LINE = /^[(（]?(\d{4})年度?[)）]?$/;
@@ -124,7 +124,7 @@ export function scanParagraph(collector: HeaderCollector, text: string, loc: Loc
     return;
   }
   // `（2024年度）` on its own line under a title that has no year.
-  const year = YEAR_LINE.exec(stripSpaces(t));
+  const year = YEAR_LINE.exec(compactIfShort(t, 12) ?? "");
   if (year) {
     collector.yearLine ??= { year: Number(year[1]), loc };
     return;
@@ -156,7 +156,7 @@ export function scanTableRows(collector: HeaderCollector, table: Table, rows: nu
       if (!hit) {
         if (applySegments(collector, text, cell.cell.loc, line)) return;
         if (!collector.title && looksLikeTitle(text)) collector.title = { text: cleanText(text), loc: cell.cell.loc };
-        if (stripSpaces(text).length <= 20) collector.amountUnitHint ??= unitInLabel(text);
+        if (compactIfShort(text, 20) !== undefined) collector.amountUnitHint ??= unitInLabel(text);
         return;
       }
       collector.amountUnitHint ??= unitInLabel(text);

@@ -28,6 +28,26 @@ export function stripSpaces(text: string): string {
   return text.replace(SPACE, "");
 }
 
+/** The characters `\s` matches (U+3000, NBSP and U+FEFF among them). */
+function isSpaceCode(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f
+  );
+}
+
+/**
+ * `text` without whitespace when at most `max` other characters remain, else undefined. Checks
+ * for short things (a title, a year line) stay cheap on a paragraph of megabytes.
+ */
+export function compactIfShort(text: string, max: number): string | undefined {
+  let visible = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isSpaceCode(text.charCodeAt(i)) && ++visible > max) return undefined;
+  }
+  return stripSpaces(text);
+}
+
 /**
  * A label in canonical form: no whitespace (labels are often broken across lines, `年度本级\n\n预算金额`),
  * half-width brackets and colons, no `*` required markers, no trailing colon.
