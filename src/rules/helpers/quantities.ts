@@ -7,7 +7,9 @@ const UNITS = [
   "册", "本", "株", "棵", "头", "只", "元", "天", "期", "批", "村", "间", "张", "篇", "名", "%",
 ].sort((a, b) => b.length - a.length);
 
-const QUANTITY = new RegExp(`([0-9]+(?:\\.[0-9]+)?)\\s*(万|亿)?\\s*(${UNITS.join("|")})`, "g");
+// A number starts where no digit precedes it: retrying from inside a long run of digits made the
+// scan quadratic (a 100 000-digit value took a minute).
+const QUANTITY = new RegExp(`(?<![0-9])([0-9]+(?:\\.[0-9]+)?)\\s*(万|亿)?\\s*(${UNITS.join("|")})`, "g");
 
 export interface Quantity {
   /** The text matched, as written. */
