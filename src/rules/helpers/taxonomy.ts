@@ -64,7 +64,11 @@ export interface CanonicalLabel {
 /** A printed score range after a 一级 (`成本指标(0-20)分`) is layout, not a different label. */
 const SCORE_RANGE = /[(（]\s*\d+(?:\.\d+)?\s*[-~～—–]\s*\d+(?:\.\d+)?\s*[)）]\s*分\s*$/;
 
+/** Far longer than any 一级/二级 with its remarks; longer text is no known label (and is not normalised again and again). */
+const MAX_LABEL_LENGTH = 200;
+
 function canonical(label: string, known: readonly string[], aliases: Record<string, string>): CanonicalLabel {
+  if (label.length > MAX_LABEL_LENGTH) return { name: undefined, alias: false };
   // The spaces before the range are trimmed after it is removed: a leading \s* in the regex
   // would make it quadratic on a long run of spaces.
   const trimmed = label.trim().replace(SCORE_RANGE, "").trimEnd();
