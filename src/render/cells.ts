@@ -22,10 +22,17 @@ export interface CellStyle {
   rowSpan?: number;
 }
 
+/**
+ * Lines one cell prints as paragraphs, at most; later lines run on in the last one, joined by
+ * spaces. Real cells hold a few dozen lines; a cell of 100 000 lines took the docx builder a minute.
+ */
+export const MAX_CELL_PARAGRAPHS = 200;
+
 /** One paragraph per line of the text, so a reader gets the same lines back. */
 export function cellParagraphs(text: string, face: string, align: "center" | "left"): Paragraph[] {
-  return printable(text)
-    .split("\n")
+  const lines = printable(text).split("\n");
+  if (lines.length > MAX_CELL_PARAGRAPHS) lines.splice(MAX_CELL_PARAGRAPHS - 1, Infinity, lines.slice(MAX_CELL_PARAGRAPHS - 1).join(" "));
+  return lines
     .map(
       (line) =>
         new Paragraph({
