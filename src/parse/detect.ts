@@ -1,5 +1,5 @@
 /** The input formats perfgoal tells apart by their first bytes (never by the file name alone). */
-export type DetectedFormat = "docx" | "doc" | "txt" | "yaml" | "zip" | "cfb" | "pdf" | "html" | "rtf" | "binary" | "empty";
+export type DetectedFormat = "docx" | "doc" | "txt" | "yaml" | "zip" | "cfb" | "pdf" | "html" | "rtf" | "xml" | "binary" | "empty";
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
@@ -25,6 +25,8 @@ export function detectFormat(bytes: Uint8Array, fileName = ""): DetectedFormat {
   // Word's "save as .doc" on web pages and old editors: RTF text or a single-file web page (MHT).
   if (head.startsWith("{\\rtf")) return "rtf";
   if (/^mime-version:/.test(head) || (/^(from|date|subject|message-id|content-type):/m.test(head) && head.includes("multipart/related"))) return "html";
+  // Word 2003 XML ("save as XML") and other XML documents: text, but not a table perfgoal reads.
+  if (head.startsWith("<?xml") || head.startsWith("<w:worddocument")) return "xml";
   if (looksBinary(bytes)) return "binary";
   if (/\.ya?ml$/i.test(fileName) || head.startsWith("# yaml-language-server")) return "yaml";
   return "txt";
@@ -50,8 +52,19 @@ function looksBinary(bytes: Uint8Array): boolean {
       else zerosOdd++;
     } else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) controls++;
   }
-  // UTF-16 without BOM: NULs on one side only.
+  // UTF-16 without BOM: NULs on one side only. Its control characters are counted per 16-bit
+  // unit: the low bytes of Chinese characters are often below 0x20 and are no sign of binary.
   const zeros = zerosEven + zerosOdd;
-  if (zeros > n * 0.05 && (zerosOdd > 4 * zerosEven || zerosEven > 4 * zerosOdd) && controls < n * 0.01) return false;
+  if (zeros > n * 0.05 && (zerosOdd > 4 * zerosEven || zerosEven > 4 * zerosOdd)) return utf16Controls(bytes, n, zerosOdd > zerosEven) > (n / 2) * 0.01;
   return zeros > 0 || controls > n * 0.01;
+}
+
+/** Control characters (NUL included, tab/CR/LF/FF/ESC not) among the first n bytes read as UTF-16. */
+function utf16Controls(bytes: Uint8Array, n: number, littleEndian: boolean): number {
+  let controls = 0;
+  for (let i = 0; i + 1 < n; i += 2) {
+    const unit = littleEndian ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!;
+    if (unit < 0x20 && unit !== 0x09 && unit !== 0x0a && unit !== 0x0d && unit !== 0x0c && unit !== 0x1b) controls++;
+  }
+  return controls;
 }

@@ -81,6 +81,8 @@ async function parseDetected(bytes: Uint8Array, file: string): Promise<ParseResu
       throw new PerfgoalError("PG-E-FORMAT", "HTML");
     case "rtf":
       throw new PerfgoalError("PG-E-FORMAT", "RTF");
+    case "xml":
+      throw new PerfgoalError("PG-E-FORMAT", "XML");
     default:
       throw new PerfgoalError("PG-E-FORMAT", "binary");
   }
