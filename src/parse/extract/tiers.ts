@@ -5,9 +5,22 @@
 import { LAYOUT_WORDS, TIER1, TIER2, TIER2_PARENT, type Tier1Key, type Tier2Key } from "../../model/terms.js";
 import { stripSpaces } from "./text.js";
 
+/**
+ * Long labels already normalised: a merged 一级/二级 cell is read again for every row it spans,
+ * which made a megabyte cell cost seconds. Short labels are cheap and not kept.
+ */
+const normalised = new Map<string, string>();
+
 /** `满意度\n\n指标` → `满意度指标`: whitespace never belongs to a tier label. */
 export function normaliseTier(text: string): string {
-  return stripSpaces(text);
+  if (text.length < 256) return stripSpaces(text);
+  let label = normalised.get(text);
+  if (label === undefined) {
+    if (normalised.size >= 4) normalised.clear();
+    label = stripSpaces(text);
+    normalised.set(text, label);
+  }
+  return label;
 }
 
 const tier2ByName = new Map<string, Tier2Key>(Object.entries(TIER2).map(([k, v]) => [v, k as Tier2Key]));
