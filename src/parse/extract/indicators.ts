@@ -12,7 +12,7 @@ import { columnText, rowCells, tableWidth } from "./grid.js";
 import { lookupLabel } from "./labels.js";
 import { parseWeight } from "./numbers.js";
 import { cleanText, normaliseLabel } from "./text.js";
-import { inferTier1, normaliseTier } from "./tiers.js";
+import { inferTier1, tierLabel } from "./tiers.js";
 
 /** One extracted row, the table it goes to, and where each of its fields came from. */
 export interface ExtractedRow {
@@ -140,7 +140,7 @@ function toRow(fields: Map<ColumnKey, Field>, memory: { tier1: Field; tier2: Fie
   let tier2: string;
   let tier2Loc: Location | undefined;
   if (newTier2) {
-    tier2 = normaliseTier(tier2Cell.text);
+    tier2 = tierLabel(tier2Cell.text, 2, tier2Cell.loc);
     tier2Loc = tier2Cell.loc;
   } else if (newTier1 && tier1Cell.own) {
     tier2 = ""; // a new 一级 starts a new 二级 group
@@ -151,7 +151,7 @@ function toRow(fields: Map<ColumnKey, Field>, memory: { tier1: Field; tier2: Fie
   let tier1: string;
   let tier1Loc: Location | undefined;
   if (newTier1) {
-    tier1 = normaliseTier(tier1Cell.text);
+    tier1 = tierLabel(tier1Cell.text, 1, tier1Cell.loc);
     tier1Loc = tier1Cell.loc;
   } else {
     tier1 = inferTier1(memory.tier1.text, tier2);

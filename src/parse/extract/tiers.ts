@@ -2,7 +2,9 @@
  * 一级 / 二级 labels: normalised spelling, the category a label belongs to, and the 一级 a 二级
  * implies when the 一级 cell was lost (a text export drops merged cells).
  */
-import { LAYOUT_WORDS, TIER1, TIER2, TIER2_PARENT, type Tier1Key, type Tier2Key } from "../../model/terms.js";
+import { COLUMN_HEADERS, LAYOUT_WORDS, TIER1, TIER2, TIER2_PARENT, type Tier1Key, type Tier2Key } from "../../model/terms.js";
+import { PerfgoalError } from "../../model/errors.js";
+import { formatLocation, type Location } from "../../model/location.js";
 import { stripSpaces } from "./text.js";
 
 /**
@@ -10,6 +12,22 @@ import { stripSpaces } from "./text.js";
  * which made a megabyte cell cost seconds. Short labels are cheap and not kept.
  */
 const normalised = new Map<string, string>();
+
+/**
+ * 一级/二级 labels are a few characters. Longer text is junk, and since a merged label is repeated
+ * on every row it spans, every later step that groups rows by label would pay for it row by row.
+ */
+export const MAX_TIER_CHARS = 10_000;
+
+/** The normalised label of a 一级 (`tier: 1`) or 二级 cell; refuses absurdly long ones (PG-E-TOO-LARGE). */
+export function tierLabel(text: string, tier: 1 | 2, loc: Location | undefined): string {
+  const label = normaliseTier(text);
+  if (label.length > MAX_TIER_CHARS) {
+    const name = tier === 1 ? COLUMN_HEADERS.tier1[0] : COLUMN_HEADERS.tier2[0];
+    throw new PerfgoalError("PG-E-TOO-LARGE", `${name}超过 ${MAX_TIER_CHARS} 字${loc ? `（${formatLocation(loc)}）` : ""}`);
+  }
+  return label;
+}
 
 /** `满意度\n\n指标` → `满意度指标`: whitespace never belongs to a tier label. */
 export function normaliseTier(text: string): string {
