@@ -45,8 +45,23 @@ export function fontFor(eastAsia: string): IFontAttributesProperties {
 
 /** Display width of text in ems: CJK and full-width forms count 1, everything else ½. */
 export function emWidth(text: string): number {
+  if (text.length >= 1024) return longEmWidth(text);
   let w = 0;
   for (const ch of text) w += isWide(ch) ? 1 : 0.5;
+  return w;
+}
+
+/** Widths of long texts already measured: a merged cell's text is measured for every row it spans. */
+const measured = new Map<string, number>();
+
+function longEmWidth(text: string): number {
+  let w = measured.get(text);
+  if (w === undefined) {
+    w = 0;
+    for (const ch of text) w += isWide(ch) ? 1 : 0.5;
+    if (measured.size >= 4) measured.clear();
+    measured.set(text, w);
+  }
   return w;
 }
 
