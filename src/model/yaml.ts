@@ -66,6 +66,8 @@ function normaliseValues(data: unknown): void {
  * memory grow steeply with flow nesting (`[[[[…`), and converting deep nodes recurses.
  */
 const MAX_NESTING = 100;
+/** Indentation levels the parser handles without overflowing its stack (it fails near 2000). */
+const MAX_BLOCK_LEVELS = 500;
 
 /**
  * Offset where the text first nests deeper than MAX_NESTING: unclosed `[`/`{` (quotes ignored, so it
@@ -74,11 +76,23 @@ const MAX_NESTING = 100;
 function nestingTooDeep(text: string): number | undefined {
   let depth = 0;
   let lineStart = true;
+  /** Indentations of the block levels open at this line (the parser recurses once per level). */
+  const indents: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (lineStart) {
       lineStart = false;
       let j = i;
+      while (text[j] === " ") j++;
+      const indent = j - i;
+      const first = text[j];
+      if (first !== undefined && first !== "\n" && first !== "\r" && first !== "#") {
+        while (indents.length > 0 && indents[indents.length - 1]! > indent) indents.pop();
+        if (indents.length === 0 || indents[indents.length - 1]! < indent) indents.push(indent);
+      }
+      // Block levels are refused with their path after parsing (walk); only depths that would
+      // overflow the parser's stack are stopped here.
+      if (indents.length > MAX_BLOCK_LEVELS) return j;
       let compact = 0;
       for (;;) {
         while (text[j] === " ") j++;
@@ -146,7 +160,10 @@ function pathAt(root: unknown, offset: number): PathKey[] | undefined {
 /** A YAML-level problem as PG-E-YAML, with its model path and line when known. */
 function yamlError(message: string, where: { path?: PathKey[] | undefined; line?: number | undefined }, file?: string, cause?: unknown): PerfgoalError {
   // Keys of a damaged file may hold control characters: show them as escapes, not raw bytes.
-  const path = where.path && where.path.length > 0 ? pathToString(where.path).replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) : "";
+  // A path hundreds of keys deep is cut to its start and end: the line says where it is.
+  const keys = where.path && where.path.length > 8 ? where.path.slice(0, 4) : where.path;
+  const elided = where.path && where.path.length > 8 ? `…${pathToString(where.path.slice(-2)).replace(/^(?!\[)/, ".")}` : "";
+  const path = keys && keys.length > 0 ? (pathToString(keys) + elided).replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) : "";
   const line = where.line ? `第${where.line}行` : "";
   const prefix = path && line ? `${path} (${line}): ` : path || line ? `${path}${line}: ` : "";
   return new PerfgoalError("PG-E-YAML", prefix + message, { file, cause });
