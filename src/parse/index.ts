@@ -23,6 +23,12 @@ export interface ParseResult {
 /** Largest input perfgoal will read; real forms are well under 10 MB. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
+/**
+ * Largest YAML perfgoal will load: a form is about 15 KB, and the YAML parser needs some 90 bytes
+ * of memory per byte of input (4 MB ≈ 270 forms ≈ 350 MB).
+ */
+export const MAX_YAML_BYTES = 4 * 1024 * 1024;
+
 /** Read a form file of any supported format. Bad input throws a PerfgoalError naming the file. */
 export async function parseFile(file: string): Promise<ParseResult> {
   let bytes: Buffer;
@@ -57,6 +63,7 @@ async function parseDetected(bytes: Uint8Array, file: string): Promise<ParseResu
     case "empty":
       throw new PerfgoalError("PG-E-EMPTY");
     case "yaml": {
+      if (bytes.length > MAX_YAML_BYTES) throw new PerfgoalError("PG-E-TOO-LARGE", `YAML 超过 ${MAX_YAML_BYTES / 1024 / 1024} MB，请按项目拆分为多个文件`);
       const { decodeText } = await import("./text/decode.js");
       const { loadFormsYaml } = await import("../model/yaml.js");
       const decoded = decodeText(bytes);
