@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { promises as fs, unlinkSync } from "node:fs";
 import path from "node:path";
 import { PerfgoalError } from "../model/errors.js";
+import { MAX_INPUT_BYTES } from "../parse/index.js";
 
 /** Everything the CLI touches of the outside world, so scenario tests can run it in-process. */
 export interface CliIO {
@@ -24,7 +25,16 @@ export function processIO(signal?: AbortSignal): CliIO {
     stderr: (t) => void process.stderr.write(t),
     readStdin: async () => {
       const chunks: Buffer[] = [];
-      for await (const c of process.stdin) chunks.push(c as Buffer);
+      let total = 0;
+      for await (const c of process.stdin) {
+        total += (c as Buffer).length;
+        // Never read an endless stream (`< /dev/zero`) into memory.
+        if (total > MAX_INPUT_BYTES) {
+          process.stdin.destroy();
+          throw new PerfgoalError("PG-E-TOO-LARGE", `超过 ${MAX_INPUT_BYTES / 1024 / 1024} MB`, { file: "-" });
+        }
+        chunks.push(c as Buffer);
+      }
       return Buffer.concat(chunks);
     },
     cwd: process.cwd(),
