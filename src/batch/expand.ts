@@ -179,8 +179,11 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
       // A file named on the command line is always tried (the reader refuses what it cannot read), except a lock file.
       if (path.basename(input).startsWith("~$")) out.skipped.push({ file: input, reason: "lock" });
       else addFile(input, path.dirname(input));
-    } else if (kind === "link-loop" || kind === "broken-link") {
-      out.skipped.push({ file: input, reason: kind });
+    } else if (kind === "broken-link") {
+      // Named on the command line, a link to nothing is a missing file, not something to skip quietly.
+      out.missing.push(input);
+    } else if (kind === "link-loop") {
+      out.unreadable.push({ file: input, code: "PG-E-UNREADABLE", detail: "ELOOP" });
     } else if (kind === "error") {
       out.unreadable.push({ file: input, code: "PG-E-UNREADABLE" });
     } else if (!(hasGlob(input) && (await expandGlob(input)))) {
