@@ -40,7 +40,7 @@ export function builtCli(): string {
     const out = path.join(staging, "dist", f.replace(/\.ts$/, ".js"));
     mkdirSync(path.dirname(out), { recursive: true });
     const js = ts.transpileModule(readFileSync(path.join(src, f), "utf8"), {
-      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext },
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 },
       fileName: f,
     }).outputText;
     writeFileSync(out, js);

@@ -273,6 +273,8 @@ export const CASES: HostileCase[] = [
   { group: "xml", file: "表单 含深嵌套.docx", build: () => docxWithDocumentXml(seedWithNestedTables(5000)), expect: { readable: true, warning: /嵌套/ }, why: "the seed form plus tables nested 5000 deep", heavy: true },
   { group: "xml", file: "深层 元素.docx", build: () => docxWithDocumentXml(wrapBody(`${"<w:x>".repeat(200_000)}${"</w:x>".repeat(200_000)}`)), expect: { refused: "PG-E-NO-TABLE" }, why: "200 000 nested unknown elements", heavy: true },
   { group: "xml", file: "巨大 单元格.docx", build: () => docxWithDocumentXml(seedWithCellText("100%", "数".repeat(4 * MB))), expect: { readable: true }, why: "a 指标值 cell holding 4 M characters", heavy: true },
+  { group: "xml", file: "一级 巨大.docx", build: () => docxWithDocumentXml(seedWithCellText("产出指标", "产".repeat(4 * MB))), expect: { refused: "PG-E-TOO-LARGE" }, why: "a merged 一级 cell holding 4 M characters", heavy: true },
+  { group: "xml", file: "一级 空白.docx", build: () => docxWithDocumentXml(seedWithCellText("产出指标", " ".repeat(4 * MB))), expect: { readable: true }, why: "a merged 一级 cell padded with 4 M spaces", heavy: true },
   { group: "xml", file: "正则 压力.docx", build: () => docxWithDocumentXml(seedWithCellText("100%", regexStress(4 * MB))), expect: { readable: true }, why: "a cell of 4 MB of digits, signs and spaces", heavy: true },
 
   // --- encrypted -----------------------------------------------------------------------------
@@ -288,7 +290,8 @@ export const CASES: HostileCase[] = [
   { group: "text", file: "二进制 垃圾.txt", build: () => randomBytes(200_000, 4), expect: { refused: "PG-E-FORMAT" }, why: "binary junk named .txt" },
   { group: "text", file: "控制 字符.txt", build: controlJunkText, expect: { refused: "PG-E-ENCODING" }, why: "text riddled with control characters beyond the first 4 KiB" },
   { group: "text", file: "一行 20MB.txt", build: () => utf8("项目名称".repeat(5 * MB / 2)), expect: { refused: "PG-E-NO-TABLE" }, why: "one 20 MB line", heavy: true },
-  { group: "text", file: "一行 竖线.txt", build: () => utf8("| 指标 ".repeat(20 * MB / 8)), expect: { refused: "PG-E-TOO-LARGE" }, why: "one 20 MB line of pipe cells", heavy: true },
+  { group: "text", file: "一行 竖线.txt", build: () => utf8("| 指标 ".repeat(20 * MB / 8)), expect: { refused: "PG-E-NO-TABLE" }, why: "one 20 MB line of pipe cells", heavy: true },
+  { group: "text", file: "两行 竖线.txt", build: () => utf8(`${"| 指标 ".repeat(10 * MB / 8)}\n${"| 指标 ".repeat(10 * MB / 8)}\n`), expect: { refused: "PG-E-TOO-LARGE" }, why: "two 10 MB rows of pipe cells", heavy: true },
   { group: "text", file: "一行 制表符.txt", build: () => utf8("一级指标\t".repeat(20 * MB / 13)), expect: { refused: "PG-E-TOO-LARGE" }, why: "one 20 MB line of tab cells", heavy: true },
   { group: "text", file: "表单 加长行.txt", build: () => utf8(`${seedText()}\n${"说明".repeat(10 * MB / 6)}\n`), expect: { readable: true }, why: "the seed form and a 20 MB line after it", heavy: true },
   { group: "text", file: "只有 表头.txt", build: () => utf8(headerOnlyText()), expect: { refused: "PG-E-NO-TABLE" }, why: "header fields without an indicator table" },
@@ -303,7 +306,7 @@ export const CASES: HostileCase[] = [
     why: "wrong types, reported by path",
   },
   { group: "yaml", file: "方括号 嵌套.yaml", build: () => utf8(`${MINIMAL_YAML}otherFields: ${"[".repeat(50_000)}${"]".repeat(50_000)}\n`), expect: { refused: "PG-E-YAML" }, why: "flow nesting 50 000 deep", heavy: true },
-  { group: "yaml", file: "缩进 嵌套.yaml", build: () => utf8(yamlDeepBlock(3000)), expect: { refused: "PG-E-YAML" }, why: "block mappings nested 3000 deep", heavy: true },
+  { group: "yaml", file: "缩进 嵌套.yaml", build: () => utf8(yamlDeepBlock(2000)), expect: { refused: "PG-E-YAML" }, why: "block mappings nested 2000 deep", heavy: true },
   { group: "yaml", file: "序列 嵌套.yaml", build: () => utf8(yamlDeepSeq(5000)), expect: { refused: "PG-E-YAML" }, why: "block sequences nested 5000 deep", heavy: true },
   {
     group: "yaml",
@@ -314,6 +317,8 @@ export const CASES: HostileCase[] = [
   },
   { group: "yaml", file: "自定义 标签.yaml", build: () => utf8(MINIMAL_YAML.replace("total: 100", "total: !eval 100")), expect: { refused: "PG-E-YAML" }, why: "a local !tag" },
   { group: "yaml", file: "重复 键.yaml", build: () => utf8(MINIMAL_YAML.replace("year: 2024\n", "year: 2024\nyear: 2025\n")), expect: { refused: "PG-E-YAML" }, why: "duplicate keys (never last-one-wins)" },
+  { group: "yaml", file: "长 文本.yaml", build: () => utf8(MINIMAL_YAML.replace("annual: 完成测试", `annual: "${"完成".repeat(600_000)}"`)), expect: { readable: true }, why: "a goal of 3.6 MB in one YAML string", heavy: true },
+  { group: "yaml", file: "超大 文件.yaml", build: () => utf8(MINIMAL_YAML.replace("annual: 完成测试", `annual: "${"完成".repeat(3 * MB)}"`)), expect: { refused: "PG-E-TOO-LARGE" }, why: "an 18 MB YAML file", heavy: true },
   { group: "yaml", file: "二进制 垃圾.yaml", build: () => randomBytes(10_000, 5), expect: { refused: "PG-E-FORMAT" }, why: "binary junk named .yaml" },
   { group: "yaml", file: "不是 映射.yaml", build: () => utf8("- 1\n- 2\n"), expect: { refused: "PG-E-SCHEMA" }, why: "a list instead of a form" },
   { group: "yaml", file: "语法 错误.yaml", build: () => utf8(`${MINIMAL_YAML}signatures: {filler: "未闭合\n`), expect: { refused: "PG-E-YAML" }, why: "broken syntax" },
