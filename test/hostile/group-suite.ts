@@ -7,7 +7,7 @@
  *   reported, validate's json/csv/summary carry each refused file's code;
  * - inputs unchanged (hashes), nothing written outside the output folder.
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFormsYaml } from "../../src/model/yaml.js";
@@ -38,8 +38,9 @@ export function describeGroup(group: Group, title: string): void {
   });
 
   afterAll(() => {
-    // Inputs are never modified, and nothing is written beside them.
+    // Inputs are never modified, nothing is written beside them, and nothing but output folders appears.
     expect(changes(before, snapshot(inputs))).toEqual([]);
+    expect(readdirSync(root).filter((f) => f !== "in" && !f.startsWith("out-"))).toEqual([]);
     rmSync(root, { recursive: true, force: true });
   });
 
