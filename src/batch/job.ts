@@ -27,6 +27,8 @@ export interface FileTask {
 export interface FileFailure {
   code: string;
   detail?: string;
+  /** The detail in English, when the error gave one. */
+  detailEn?: string;
   /** True when perfgoal itself failed (a bug, a crashed worker), not the input. */
   internal: boolean;
   /** Only for internal failures, shown with --debug. */

@@ -33,7 +33,8 @@ const SKIP_NAMES: Record<SkipReason, { zh: string; en: string }> = {
 export function describeFailure(name: string, failure: FileFailure, lang: "zh" | "en"): string {
   const known = ERROR_CODES[failure.code as ErrorCode];
   const reason = known ? known[lang] : failure.code;
-  const detail = failure.detail ? (lang === "zh" ? `：${failure.detail}` : `: ${failure.detail}`) : "";
+  const text = lang === "en" ? (failure.detailEn ?? failure.detail) : failure.detail;
+  const detail = text ? (lang === "zh" ? `：${text}` : `: ${text}`) : "";
   return `${name}: ${reason}${detail} [${failure.code}]`;
 }
 

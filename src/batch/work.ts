@@ -18,7 +18,7 @@ export async function processFile(task: FileTask, spec: JobSpec): Promise<FileOu
     return { index: task.index, name: task.name, warnings, payload };
   } catch (e) {
     if (isPerfgoalError(e)) {
-      return { index: task.index, name: task.name, warnings: [], failure: { code: e.code, ...(e.detail ? { detail: e.detail } : {}), internal: false } };
+      return { index: task.index, name: task.name, warnings: [], failure: { ...e.toFailure(), internal: false } };
     }
     const err = e instanceof Error ? e : new Error(String(e));
     return {

@@ -43,11 +43,12 @@ export function lintParseResult(parsed: ParseResult, name: string, options: File
 }
 
 /** An unreadable input as a result, in both languages, carrying its stable code. */
-export function fatalResult(file: string, error: { code: string; detail?: string | undefined }, lang: "zh" | "en" = "zh"): FatalResult {
+export function fatalResult(file: string, error: { code: string; detail?: string | undefined; detailEn?: string | undefined }, lang: "zh" | "en" = "zh"): FatalResult {
   const known = (ERROR_CODES as Record<string, { zh: string; en: string } | undefined>)[error.code];
   const reason = (l: "zh" | "en") => {
     const text = known ? known[l] : error.code;
-    return error.detail ? `${text}${l === "zh" ? "：" : ": "}${error.detail}` : text;
+    const detail = l === "en" ? (error.detailEn ?? error.detail) : error.detail;
+    return detail ? `${text}${l === "zh" ? "：" : ": "}${detail}` : text;
   };
   const messageZh = reason("zh");
   const messageEn = reason("en");

@@ -25,32 +25,52 @@ export const ERROR_CODES = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** A detail in both languages; a plain string is used for both (numbers, names, system codes). */
+export type Detail = string | { zh: string; en: string };
+
 export class PerfgoalError extends Error {
   readonly code: ErrorCode;
-  /** A detail in the language of the message (a YAML path, a byte count …). */
+  /** A detail in Chinese (a YAML path, a byte count …). */
   readonly detail: string | undefined;
+  /** The same detail in English, when it was given in both languages. */
+  readonly detailEn: string | undefined;
   readonly file: string | undefined;
 
-  constructor(code: ErrorCode, detail?: string, options?: { file?: string; cause?: unknown }) {
-    super(`${ERROR_CODES[code].en}${detail ? `: ${detail}` : ""}`, { cause: options?.cause });
+  constructor(code: ErrorCode, detail?: Detail, options?: { file?: string; cause?: unknown }) {
+    const zh = typeof detail === "string" ? detail : detail?.zh;
+    const en = typeof detail === "string" ? undefined : detail?.en;
+    super(`${ERROR_CODES[code].en}${(en ?? zh) ? `: ${en ?? zh}` : ""}`, { cause: options?.cause });
     this.name = "PerfgoalError";
     this.code = code;
-    this.detail = detail;
+    this.detail = zh;
+    this.detailEn = en;
     this.file = options?.file;
+  }
+
+  /** The detail in `lang` (the Chinese one when there is no English). */
+  detailIn(lang: "zh" | "en"): string | undefined {
+    return lang === "en" ? (this.detailEn ?? this.detail) : this.detail;
   }
 
   /** One line: `file: reason (detail) [CODE]`. */
   describe(lang: "zh" | "en" = "zh", file = this.file): string {
     const reason = ERROR_CODES[this.code][lang];
-    const detail = this.detail ? (lang === "zh" ? `：${this.detail}` : `: ${this.detail}`) : "";
+    const text = this.detailIn(lang);
+    const detail = text ? (lang === "zh" ? `：${text}` : `: ${text}`) : "";
     return `${file ? `${file}: ` : ""}${reason}${detail} [${this.code}]`;
   }
 
   withFile(file: string): PerfgoalError {
     if (this.file === file) return this;
-    const e = new PerfgoalError(this.code, this.detail, { file, cause: this.cause });
+    const detail = this.detail !== undefined && this.detailEn !== undefined ? { zh: this.detail, en: this.detailEn } : this.detail;
+    const e = new PerfgoalError(this.code, detail, { file, cause: this.cause });
     e.stack = this.stack;
     return e;
+  }
+
+  /** Code and details as plain data (what a worker sends back, what reports keep). */
+  toFailure(): { code: ErrorCode; detail?: string; detailEn?: string } {
+    return { code: this.code, ...(this.detail ? { detail: this.detail } : {}), ...(this.detailEn ? { detailEn: this.detailEn } : {}) };
   }
 }
 

@@ -59,7 +59,7 @@ async function parseCommand(ctx: CommandContext, paths: string[], opts: ParseOpt
       else emit(yaml);
     } catch (e) {
       if (!isPerfgoalError(e)) throw e;
-      session.fail("-", { code: e.code, ...(e.detail ? { detail: e.detail } : {}), internal: false });
+      session.fail("-", { ...e.toFailure(), internal: false });
     }
   }
 

@@ -115,7 +115,7 @@ async function renderCommand(ctx: CommandContext, paths: string[], opts: RenderC
       await write("-", targetFor("stdin"), documents);
     } catch (e) {
       if (!isPerfgoalError(e)) throw e;
-      session.fail("-", { code: e.code, ...(e.detail ? { detail: e.detail } : {}), internal: false });
+      session.fail("-", { ...e.toFailure(), internal: false });
     }
   }
 

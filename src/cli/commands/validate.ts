@@ -130,7 +130,7 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
       results.push(...stdinResults);
     } catch (e) {
       if (!isPerfgoalError(e)) throw e;
-      const failure = { code: e.code, ...(e.detail ? { detail: e.detail } : {}), internal: false };
+      const failure = { ...e.toFailure(), internal: false };
       session.fail(name, failure);
       results.push(fatalResult(name, failure, lang));
       review?.add(results.at(-1)!);
