@@ -31,7 +31,7 @@ export function processIO(signal?: AbortSignal): CliIO {
         // Never read an endless stream (`< /dev/zero`) into memory.
         if (total > MAX_INPUT_BYTES) {
           process.stdin.destroy();
-          throw new PerfgoalError("PG-E-TOO-LARGE", `超过 ${MAX_INPUT_BYTES / 1024 / 1024} MB`, { file: "-" });
+          throw new PerfgoalError("PG-E-TOO-LARGE", { zh: `超过 ${MAX_INPUT_BYTES / 1024 / 1024} MB`, en: `over ${MAX_INPUT_BYTES / 1024 / 1024} MB` }, { file: "-" });
         }
         chunks.push(c as Buffer);
       }

@@ -158,15 +158,20 @@ function pathAt(root: unknown, offset: number): PathKey[] | undefined {
 }
 
 /** A YAML-level problem as PG-E-YAML, with its model path and line when known. */
-function yamlError(message: string, where: { path?: PathKey[] | undefined; line?: number | undefined }, file?: string, cause?: unknown): PerfgoalError {
+function yamlError(message: string | { zh: string; en: string }, where: { path?: PathKey[] | undefined; line?: number | undefined }, file?: string, cause?: unknown): PerfgoalError {
   // Keys of a damaged file may hold control characters: show them as escapes, not raw bytes.
   // A path hundreds of keys deep is cut to its start and end: the line says where it is.
   const keys = where.path && where.path.length > 8 ? where.path.slice(0, 4) : where.path;
   const elided = where.path && where.path.length > 8 ? `…${pathToString(where.path.slice(-2)).replace(/^(?!\[)/, ".")}` : "";
   const path = keys && keys.length > 0 ? (pathToString(keys) + elided).replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) : "";
-  const line = where.line ? `第${where.line}行` : "";
-  const prefix = path && line ? `${path} (${line}): ` : path || line ? `${path}${line}: ` : "";
-  return new PerfgoalError("PG-E-YAML", prefix + message, { file, cause });
+  const prefix = (line: string) => (path && line ? `${path} (${line}): ` : path || line ? `${path}${line}: ` : "");
+  const zh = typeof message === "string" ? message : message.zh;
+  const en = typeof message === "string" ? message : message.en;
+  return new PerfgoalError(
+    "PG-E-YAML",
+    { zh: prefix(where.line ? `第${where.line}行` : "") + zh, en: prefix(where.line ? `line ${where.line}` : "") + en },
+    { file, cause },
+  );
 }
 
 function lineOf(map: SourceMap, keys: readonly PathKey[]): number | undefined {
@@ -180,7 +185,7 @@ function lineOf(map: SourceMap, keys: readonly PathKey[]): number | undefined {
 /** YAML text holding exactly one form → Form (see `loadFormsYaml` for streams). */
 export function loadFormYaml(text: string, file?: string): LoadedForm {
   const forms = loadFormsYaml(text, file);
-  if (forms.length !== 1) throw yamlError(`文件含 ${forms.length} 份表单（YAML 流），此处只接受一份`, {}, file);
+  if (forms.length !== 1) throw yamlError({ zh: `文件含 ${forms.length} 份表单（YAML 流），此处只接受一份`, en: `the file holds ${forms.length} forms (a YAML stream); one is expected here` }, {}, file);
   return forms[0]!;
 }
 
@@ -195,7 +200,7 @@ export function loadFormsYaml(text: string, file?: string): LoadedForm[] {
   if (tooDeep !== undefined) {
     let line = 1;
     for (let i = text.indexOf("\n"); i >= 0 && i < tooDeep; i = text.indexOf("\n", i + 1)) line++;
-    throw yamlError(`嵌套超过 ${MAX_NESTING} 层`, { line }, file);
+    throw yamlError({ zh: `嵌套超过 ${MAX_NESTING} 层`, en: `nested deeper than ${MAX_NESTING} levels` }, { line }, file);
   }
   let docs: ReturnType<typeof parseAllDocuments>;
   try {
@@ -203,7 +208,7 @@ export function loadFormsYaml(text: string, file?: string): LoadedForm[] {
   } catch (e) {
     throw yamlError((e as Error).message.split("\n")[0]!, {}, file, e);
   }
-  if (!Array.isArray(docs) || docs.length === 0) throw yamlError("文件中没有 YAML 文档", {}, file);
+  if (!Array.isArray(docs) || docs.length === 0) throw yamlError({ zh: "文件中没有 YAML 文档", en: "no YAML document in the file" }, {}, file);
   return docs.map((doc) => loadDocument(doc, lc, file));
 }
 
@@ -218,13 +223,13 @@ function loadDocument(doc: Document, lc: LineCounter, file: string | undefined):
   for (const { node, keys } of walk(doc.contents)) {
     const line = node.range ? lc.linePos(node.range[0]).line : undefined;
     // Forms never need anchors: refusing aliases removes alias bombs outright.
-    if (isAlias(node)) throw yamlError("不支持 YAML 别名 (*alias)", { path: keys, line }, file);
+    if (isAlias(node)) throw yamlError({ zh: "不支持 YAML 别名 (*alias)", en: "YAML aliases (*alias) are not supported" }, { path: keys, line }, file);
     if (isMap(node)) {
       // `? [a, b]: 1` would become the key "a,b" (with a warning): refuse it instead.
       const complex = node.items.find((item) => isNode(item.key) && !isScalar(item.key))?.key as Node | undefined;
-      if (complex) throw yamlError("键必须是文本，不能是列表或映射", { path: keys, line: complex.range ? lc.linePos(complex.range[0]).line : line }, file);
+      if (complex) throw yamlError({ zh: "键必须是文本，不能是列表或映射", en: "keys must be text, not lists or maps" }, { path: keys, line: complex.range ? lc.linePos(complex.range[0]).line : line }, file);
     }
-    if (keys.length > MAX_NESTING) throw yamlError(`嵌套超过 ${MAX_NESTING} 层`, { path: keys.slice(0, 3), line }, file);
+    if (keys.length > MAX_NESTING) throw yamlError({ zh: `嵌套超过 ${MAX_NESTING} 层`, en: `nested deeper than ${MAX_NESTING} levels` }, { path: keys.slice(0, 3), line }, file);
   }
   let data: unknown;
   try {
@@ -237,14 +242,14 @@ function loadDocument(doc: Document, lc: LineCounter, file: string | undefined):
   normaliseValues(data);
   const result = Form.safeParse(data);
   if (!result.success) {
-    const lines = result.error.issues.slice(0, 5).map((issue) => {
+    const issues = result.error.issues.slice(0, 5).map((issue) => {
       const keys = issue.path.filter((k): k is string | number => typeof k !== "symbol");
-      const where = pathToString(keys) || "(根)";
-      const line = lineOf(sourceMap, keys);
-      return `${where}${line ? ` (第${line}行)` : ""}: ${issue.message}`;
+      return { path: pathToString(keys), line: lineOf(sourceMap, keys), message: issue.message };
     });
-    const more = result.error.issues.length > 5 ? `；另有 ${result.error.issues.length - 5} 处` : "";
-    throw new PerfgoalError("PG-E-SCHEMA", lines.join("；") + more, { file });
+    const extra = result.error.issues.length - issues.length;
+    const zh = issues.map((i) => `${i.path || "(根)"}${i.line ? ` (第${i.line}行)` : ""}: ${i.message}`).join("；") + (extra > 0 ? `；另有 ${extra} 处` : "");
+    const en = issues.map((i) => `${i.path || "(root)"}${i.line ? ` (line ${i.line})` : ""}: ${i.message}`).join("; ") + (extra > 0 ? `; ${extra} more` : "");
+    throw new PerfgoalError("PG-E-SCHEMA", { zh, en }, { file });
   }
   return { form: result.data, sourceMap };
 }

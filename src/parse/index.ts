@@ -35,7 +35,7 @@ export async function parseFile(file: string): Promise<ParseResult> {
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile()) throw new PerfgoalError("PG-E-NOT-FILE", undefined, { file });
-    if (stat.size > MAX_INPUT_BYTES) throw new PerfgoalError("PG-E-TOO-LARGE", `${stat.size} bytes`, { file });
+    if (stat.size > MAX_INPUT_BYTES) throw new PerfgoalError("PG-E-TOO-LARGE", { zh: `${stat.size} 字节`, en: `${stat.size} bytes` }, { file });
     bytes = await fs.readFile(file);
   } catch (e) {
     if (e instanceof PerfgoalError) throw e;
@@ -63,7 +63,10 @@ async function parseDetected(bytes: Uint8Array, file: string): Promise<ParseResu
     case "empty":
       throw new PerfgoalError("PG-E-EMPTY");
     case "yaml": {
-      if (bytes.length > MAX_YAML_BYTES) throw new PerfgoalError("PG-E-TOO-LARGE", `YAML 超过 ${MAX_YAML_BYTES / 1024 / 1024} MB，请按项目拆分为多个文件`);
+      if (bytes.length > MAX_YAML_BYTES) throw new PerfgoalError("PG-E-TOO-LARGE", {
+          zh: `YAML 超过 ${MAX_YAML_BYTES / 1024 / 1024} MB，请按项目拆分为多个文件`,
+          en: `YAML over ${MAX_YAML_BYTES / 1024 / 1024} MB: split it into one file per project`,
+        });
       const { decodeText } = await import("./text/decode.js");
       const { loadFormsYaml } = await import("../model/yaml.js");
       const decoded = decodeText(bytes);
@@ -91,7 +94,7 @@ async function parseDetected(bytes: Uint8Array, file: string): Promise<ParseResu
     case "xml":
       throw new PerfgoalError("PG-E-FORMAT", "XML");
     default:
-      throw new PerfgoalError("PG-E-FORMAT", "binary");
+      throw new PerfgoalError("PG-E-FORMAT", { zh: "二进制数据", en: "binary data" });
   }
 }
 

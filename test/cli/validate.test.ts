@@ -126,16 +126,16 @@ describe("perfgoal validate: inputs", () => {
     writeFileSync(path.join(dir, "forms", "empty.txt"), "");
     const stylish = await runCli(["validate", ...J1, "forms"], { cwd: dir });
     expect(stylish.code).toBe(1);
-    expect(stylish.stderr).toContain("perfgoal: forms/broken.docx: 不支持的文件格式：binary [PG-E-FORMAT]");
+    expect(stylish.stderr).toContain("perfgoal: forms/broken.docx: 不支持的文件格式：二进制数据 [PG-E-FORMAT]");
     expect(stylish.stderr).toContain("perfgoal: forms/empty.txt: 文件为空 [PG-E-EMPTY]");
-    expect(stylish.stdout).toContain("forms/broken.docx\n  错误  不支持的文件格式：binary  PG-E-FORMAT");
+    expect(stylish.stdout).toContain("forms/broken.docx\n  错误  不支持的文件格式：二进制数据  PG-E-FORMAT");
     expect(stylish.stdout).toContain("forms/errors.yaml  禁毒宣传经费");
     expect(stylish.stdout).toContain("2 个文件无法读取");
 
     const json = JSON.parse((await runCli(["validate", ...J1, "-f", "json", "forms"], { cwd: dir })).stdout);
     expect(json.results.find((x: { file: string }) => x.file === "forms/empty.txt").fatal.code).toBe("PG-E-EMPTY");
     const csv = (await runCli(["validate", ...J1, "-f", "csv", "forms"], { cwd: dir })).stdout;
-    expect(csv).toContain("forms/broken.docx,,,,错误,PG-E-FORMAT,,,,不支持的文件格式：binary");
+    expect(csv).toContain("forms/broken.docx,,,,错误,PG-E-FORMAT,,,,不支持的文件格式：二进制数据");
     const summary = (await runCli(["validate", ...J1, "-f", "summary", "forms"], { cwd: dir })).stdout;
     expect(summary).toContain("forms/empty.txt  无法读取  文件为空  PG-E-EMPTY");
   });

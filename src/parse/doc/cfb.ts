@@ -30,18 +30,18 @@ interface DirEntry {
   size: number;
 }
 
-function corrupt(detail: string): PerfgoalError {
-  return new PerfgoalError("PG-E-CORRUPT", `复合文档${detail}`);
+function corrupt(zh: string, en: string): PerfgoalError {
+  return new PerfgoalError("PG-E-CORRUPT", { zh: `复合文档${zh}`, en: `compound file: ${en}` });
 }
 
 export function openCompoundFile(bytes: Uint8Array): CompoundFile {
-  if (bytes.length < 512 || !SIGNATURE.every((b, i) => bytes[i] === b)) throw corrupt("头部损坏（文件可能被截断）");
+  if (bytes.length < 512 || !SIGNATURE.every((b, i) => bytes[i] === b)) throw corrupt("头部损坏（文件可能被截断）", "damaged header (the file may be truncated)");
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u32 = (off: number) => view.getUint32(off, true);
-  if (view.getUint16(0x1c, true) !== 0xfffe) throw corrupt("字节序标记无效");
+  if (view.getUint16(0x1c, true) !== 0xfffe) throw corrupt("字节序标记无效", "invalid byte-order mark");
   const sectorShift = view.getUint16(0x1e, true);
   const miniShift = view.getUint16(0x20, true);
-  if ((sectorShift !== 9 && sectorShift !== 12) || miniShift !== 6) throw corrupt("扇区大小无效");
+  if ((sectorShift !== 9 && sectorShift !== 12) || miniShift !== 6) throw corrupt("扇区大小无效", "invalid sector size");
   const sectorSize = 1 << sectorShift;
   // The header fills the first sector; a short last sector is tolerated (read as far as it goes).
   const sectorCount = Math.max(0, Math.ceil((bytes.length - sectorSize) / sectorSize));
@@ -52,7 +52,7 @@ export function openCompoundFile(bytes: Uint8Array): CompoundFile {
   const miniFatSectors = u32(0x40);
   const difatStart = u32(0x44);
   const difatSectors = u32(0x48);
-  if (fatSectors > sectorCount || difatSectors > sectorCount || miniFatSectors > sectorCount) throw corrupt("分配表大小与文件长度不符（文件可能被截断）");
+  if (fatSectors > sectorCount || difatSectors > sectorCount || miniFatSectors > sectorCount) throw corrupt("分配表大小与文件长度不符（文件可能被截断）", "allocation table does not fit the file (the file may be truncated)");
 
   const sectorOffset = (s: number) => (s + 1) * sectorSize;
   const inRange = (s: number) => s < sectorCount;
@@ -63,14 +63,14 @@ export function openCompoundFile(bytes: Uint8Array): CompoundFile {
   const perDifat = sectorSize / 4 - 1;
   const seenDifat = new Set<number>();
   for (let s = difatStart, n = 0; fatSectorIds.length < fatSectors; n++) {
-    if (n >= difatSectors || !inRange(s) || seenDifat.has(s)) throw corrupt("DIFAT 链损坏");
+    if (n >= difatSectors || !inRange(s) || seenDifat.has(s)) throw corrupt("DIFAT 链损坏", "damaged DIFAT chain");
     seenDifat.add(s);
     for (let i = 0; i < perDifat && fatSectorIds.length < fatSectors; i++) fatSectorIds.push(u32(sectorOffset(s) + i * 4));
     s = u32(sectorOffset(s) + perDifat * 4);
   }
   const fat = new Uint32Array(fatSectors * (sectorSize / 4));
   fatSectorIds.forEach((s, i) => {
-    if (!inRange(s)) throw corrupt("分配表扇区越界（文件可能被截断）");
+    if (!inRange(s)) throw corrupt("分配表扇区越界（文件可能被截断）", "allocation table sector out of bounds (the file may be truncated)");
     for (let j = 0; j < sectorSize / 4; j++) fat[i * (sectorSize / 4) + j] = u32(sectorOffset(s) + j * 4);
   });
 
@@ -80,7 +80,7 @@ export function openCompoundFile(bytes: Uint8Array): CompoundFile {
     const seen = new Set<number>();
     for (let s = start; s !== END_OF_CHAIN; s = fat[s]!) {
       if (s === FREE && out.length === 0) break;
-      if (!inRange(s) || s >= fat.length || seen.has(s)) throw corrupt(`${what}扇区链损坏`);
+      if (!inRange(s) || s >= fat.length || seen.has(s)) throw corrupt(`${what}扇区链损坏`, `damaged sector chain (${what})`);
       seen.add(s);
       out.push(s);
     }
@@ -112,7 +112,7 @@ export function openCompoundFile(bytes: Uint8Array): CompoundFile {
     });
   }
   const root = entries[0];
-  if (!root || root.type !== 5) throw corrupt("根目录缺失");
+  if (!root || root.type !== 5) throw corrupt("根目录缺失", "root directory missing");
 
   // The directory is a tree of sibling trees; each entry must be reached once, or it loops.
   const visited = new Uint8Array(entries.length);
@@ -121,7 +121,7 @@ export function openCompoundFile(bytes: Uint8Array): CompoundFile {
   while (stack.length > 0) {
     const { id, top } = stack.pop()!;
     if (id === NO_STREAM) continue;
-    if (id >= entries.length || visited[id]) throw corrupt("目录树损坏");
+    if (id >= entries.length || visited[id]) throw corrupt("目录树损坏", "damaged directory tree");
     visited[id] = 1;
     const e = entries[id]!;
     if (top) rootLevel.push(e);
@@ -137,7 +137,7 @@ export function openCompoundFile(bytes: Uint8Array): CompoundFile {
     const out: number[] = [];
     const seen = new Set<number>();
     for (let s = start; s !== END_OF_CHAIN; s = mv.getUint32(s * 4, true)) {
-      if (s >= miniCount || seen.has(s) || (s * 64) / sectorSize >= miniStreamSectors.length) throw corrupt("迷你流扇区链损坏");
+      if (s >= miniCount || seen.has(s) || (s * 64) / sectorSize >= miniStreamSectors.length) throw corrupt("迷你流扇区链损坏", "damaged mini-stream chain");
       seen.add(s);
       out.push(s);
     }

@@ -28,7 +28,7 @@ export async function readDoc(bytes: Uint8Array): Promise<SourceDocument> {
   try {
     words = await readWordText(bytes);
   } catch (e) {
-    throw new PerfgoalError("PG-E-CORRUPT", "Word 97–2003 文档结构无法读取", { cause: e });
+    throw new PerfgoalError("PG-E-CORRUPT", { zh: "Word 97–2003 文档结构无法读取", en: "the Word 97–2003 document structure cannot be read" }, { cause: e });
   }
   let runs: ReturnType<typeof scanParagraphProps> = [];
   try {
@@ -44,25 +44,25 @@ export async function readDoc(bytes: Uint8Array): Promise<SourceDocument> {
 function refuseNonWord(cf: CompoundFile): void {
   const names = cf.rootNames;
   if (names.has("EncryptionInfo") || names.has("EncryptedPackage")) {
-    throw new PerfgoalError("PG-E-ENCRYPTED", "受密码保护的 Office 文档，请去掉密码后另存");
+    throw new PerfgoalError("PG-E-ENCRYPTED", { zh: "受密码保护的 Office 文档，请去掉密码后另存", en: "a password-protected Office document: remove the password and save it again" });
   }
   if (names.has("WordDocument")) return;
-  if (names.has("Workbook") || names.has("Book")) throw new PerfgoalError("PG-E-FORMAT", "Excel 97–2003 工作簿，不是 Word 文档");
-  if (names.has("PowerPoint Document")) throw new PerfgoalError("PG-E-FORMAT", "PowerPoint 演示文稿，不是 Word 文档");
-  throw new PerfgoalError("PG-E-FORMAT", "OLE 复合文档，但不是 Word 文档");
+  if (names.has("Workbook") || names.has("Book")) throw new PerfgoalError("PG-E-FORMAT", { zh: "Excel 97–2003 工作簿，不是 Word 文档", en: "an Excel 97–2003 workbook, not a Word document" });
+  if (names.has("PowerPoint Document")) throw new PerfgoalError("PG-E-FORMAT", { zh: "PowerPoint 演示文稿，不是 Word 文档", en: "a PowerPoint presentation, not a Word document" });
+  throw new PerfgoalError("PG-E-FORMAT", { zh: "OLE 复合文档，但不是 Word 文档", en: "an OLE compound file, but not a Word document" });
 }
 
 /** Check the file information block; return the table stream it names. */
 function checkFib(cf: CompoundFile, wd: Uint8Array): Uint8Array {
-  if (wd.length < 0x1a6) throw new PerfgoalError("PG-E-CORRUPT", "WordDocument 流过短");
+  if (wd.length < 0x1a6) throw new PerfgoalError("PG-E-CORRUPT", { zh: "WordDocument 流过短", en: "WordDocument stream too short" });
   const v = new DataView(wd.buffer, wd.byteOffset, wd.byteLength);
-  if (v.getUint16(0, true) !== WORD_MAGIC) throw new PerfgoalError("PG-E-CORRUPT", "WordDocument 流标识无效");
+  if (v.getUint16(0, true) !== WORD_MAGIC) throw new PerfgoalError("PG-E-CORRUPT", { zh: "WordDocument 流标识无效", en: "invalid WordDocument stream signature" });
   const nFib = v.getUint16(2, true);
-  if (nFib < OLDEST_SUPPORTED_NFIB) throw new PerfgoalError("PG-E-FORMAT", "Word 6.0/95 或更早的文档，请用 Word 或 WPS 另存为 .docx");
+  if (nFib < OLDEST_SUPPORTED_NFIB) throw new PerfgoalError("PG-E-FORMAT", { zh: "Word 6.0/95 或更早的文档，请用 Word 或 WPS 另存为 .docx", en: "a Word 6.0/95 or older document: save it as .docx in Word or WPS" });
   const flags = v.getUint16(0x0a, true);
-  if (flags & F_ENCRYPTED) throw new PerfgoalError("PG-E-ENCRYPTED", "受密码保护的 Word 文档，请去掉密码后另存");
+  if (flags & F_ENCRYPTED) throw new PerfgoalError("PG-E-ENCRYPTED", { zh: "受密码保护的 Word 文档，请去掉密码后另存", en: "a password-protected Word document: remove the password and save it again" });
   const name = flags & F_WHICH_TABLE_STREAM ? "1Table" : "0Table";
   const table = cf.readStream(name);
-  if (!table) throw new PerfgoalError("PG-E-CORRUPT", `缺少 ${name} 流`);
+  if (!table) throw new PerfgoalError("PG-E-CORRUPT", { zh: `缺少 ${name} 流`, en: `${name} stream missing` });
   return table;
 }

@@ -144,7 +144,7 @@ export function readBody(xml: string): RawDocument {
   const walker = new BodyWalker();
   const parser = new SaxesParser({ xmlns: false, position: false });
   parser.on("doctype", () => {
-    throw new PerfgoalError("PG-E-XML", "含 DOCTYPE 声明（为防实体注入，拒绝处理）");
+    throw new PerfgoalError("PG-E-XML", { zh: "含 DOCTYPE 声明（为防实体注入，拒绝处理）", en: "has a DOCTYPE declaration (refused to keep entities out)" });
   });
   parser.on("opentag", (tag) => walker.open(tag));
   parser.on("closetag", () => walker.close());
@@ -160,9 +160,9 @@ export function readBody(xml: string): RawDocument {
   } catch (e) {
     if (e instanceof PerfgoalError) throw e;
     // The input ended inside an element: a cut-off file rather than bad XML.
-    throw new PerfgoalError("PG-E-CORRUPT", `word/document.xml 不完整：${firstLine(e)}`, { cause: e });
+    throw new PerfgoalError("PG-E-CORRUPT", { zh: `word/document.xml 不完整：${firstLine(e)}`, en: `word/document.xml is incomplete: ${firstLine(e)}` }, { cause: e });
   }
-  if (!walker.sawRoot) throw new PerfgoalError("PG-E-CORRUPT", "word/document.xml 为空");
+  if (!walker.sawRoot) throw new PerfgoalError("PG-E-CORRUPT", { zh: "word/document.xml 为空", en: "word/document.xml is empty" });
   return walker.result();
 }
 
@@ -425,7 +425,10 @@ class BodyWalker {
     const colon = name.indexOf(":");
     const ns = this.prefixes.get(colon < 0 ? "" : name.slice(0, colon)) ?? CONVENTIONAL[colon < 0 ? "" : name.slice(0, colon)];
     if (name.slice(colon + 1) !== "document" || !ns || !W_NS.has(ns)) {
-      throw new PerfgoalError("PG-E-FORMAT", `zip 压缩包，但主文档不是 Word 正文（根元素为 ${name.slice(0, 60)}）`);
+      throw new PerfgoalError("PG-E-FORMAT", {
+        zh: `zip 压缩包，但主文档不是 Word 正文（根元素为 ${name.slice(0, 60)}）`,
+        en: `a zip archive whose main part is no Word body (root element ${name.slice(0, 60)})`,
+      });
     }
   }
 
@@ -438,7 +441,7 @@ class BodyWalker {
   // --- paragraphs -------------------------------------------------------------------------
 
   private openParagraph(): void {
-    if (++this.paragraphCount > MAX_PARAGRAPHS) throw new PerfgoalError("PG-E-TOO-LARGE", `段落超过 ${MAX_PARAGRAPHS} 个`);
+    if (++this.paragraphCount > MAX_PARAGRAPHS) throw new PerfgoalError("PG-E-TOO-LARGE", { zh: `段落超过 ${MAX_PARAGRAPHS} 个`, en: `more than ${MAX_PARAGRAPHS} paragraphs` });
     const container = this.containers[this.containers.length - 1]!;
     let slot = -1;
     let index = 0;
@@ -533,7 +536,7 @@ class BodyWalker {
     if (this.overDeep > 0) return;
     const frame = this.tables[this.tables.length - 1];
     if (!frame) return;
-    if (++this.cellCount > MAX_RAW_CELLS) throw new PerfgoalError("PG-E-TOO-LARGE", `单元格超过 ${MAX_RAW_CELLS} 个`);
+    if (++this.cellCount > MAX_RAW_CELLS) throw new PerfgoalError("PG-E-TOO-LARGE", { zh: `单元格超过 ${MAX_RAW_CELLS} 个`, en: `more than ${MAX_RAW_CELLS} cells` });
     if (!frame.row) this.openRow();
     const cell: RawCell = { paragraphs: [], gridSpan: 1, vMerge: MERGE_NONE, hMerge: MERGE_NONE, deleted: false };
     frame.row!.cells.push(cell);

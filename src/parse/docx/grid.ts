@@ -45,7 +45,7 @@ export function expandTable(raw: RawTable, budget = { cells: MAX_GRID_CELLS }): 
   }
 
   budget.cells -= width * placedRows.length;
-  if (budget.cells < 0) throw new PerfgoalError("PG-E-TOO-LARGE", `表格超过 ${MAX_GRID_CELLS} 个单元格`);
+  if (budget.cells < 0) throw new PerfgoalError("PG-E-TOO-LARGE", { zh: `表格超过 ${MAX_GRID_CELLS} 个单元格`, en: `tables exceed ${MAX_GRID_CELLS} cells` });
   const t = raw.index;
   const grid: (GridCell | undefined)[][] = placedRows.map(() => new Array<GridCell | undefined>(width));
   placedRows.forEach((placed, r) => {

@@ -33,15 +33,21 @@ export function findMainDocument(zip: ZipArchive, budget: InflateBudget): ZipEnt
     const entry = name ? findEntry(zip, name) : undefined;
     if (entry) return entry;
   }
-  throw new PerfgoalError("PG-E-FORMAT", `zip 压缩包，但不是 Word 文档（没有 ${FALLBACK_MAIN}）${describeOtherPackage(zip)}`);
+  const other = describeOtherPackage(zip);
+  throw new PerfgoalError("PG-E-FORMAT", {
+    zh: `zip 压缩包，但不是 Word 文档（没有 ${FALLBACK_MAIN}）${other.zh}`,
+    en: `a zip archive but not a Word document (no ${FALLBACK_MAIN})${other.en}`,
+  });
 }
 
 /** Name the kind of package when it is recognisably something else (Excel, PowerPoint, ODF). */
-function describeOtherPackage(zip: ZipArchive): string {
-  if (findEntry(zip, "xl/workbook.xml")) return "，像是 Excel 工作簿";
-  if (findEntry(zip, "ppt/presentation.xml")) return "，像是 PowerPoint 演示文稿";
-  if (findEntry(zip, "mimetype") && findEntry(zip, "content.xml")) return "，像是 OpenDocument（WPS/LibreOffice 的 .odt 等）文件，请另存为 .docx";
-  return "";
+function describeOtherPackage(zip: ZipArchive): { zh: string; en: string } {
+  if (findEntry(zip, "xl/workbook.xml")) return { zh: "，像是 Excel 工作簿", en: ", apparently an Excel workbook" };
+  if (findEntry(zip, "ppt/presentation.xml")) return { zh: "，像是 PowerPoint 演示文稿", en: ", apparently a PowerPoint presentation" };
+  if (findEntry(zip, "mimetype") && findEntry(zip, "content.xml")) {
+    return { zh: "，像是 OpenDocument（WPS/LibreOffice 的 .odt 等）文件，请另存为 .docx", en: ", apparently an OpenDocument file (.odt from WPS/LibreOffice …): save it as .docx" };
+  }
+  return { zh: "", en: "" };
 }
 
 /**
@@ -94,7 +100,7 @@ function readOverrides(xml: string): { partName: string; contentType: string }[]
 function scanElements(xml: string, visit: (local: string, attrs: Record<string, string>) => void): void {
   const parser = new SaxesParser({ xmlns: false, position: false });
   parser.on("doctype", () => {
-    throw new PerfgoalError("PG-E-XML", "含 DOCTYPE 声明（拒绝处理实体）");
+    throw new PerfgoalError("PG-E-XML", { zh: "含 DOCTYPE 声明（拒绝处理实体）", en: "has a DOCTYPE declaration (entities are refused)" });
   });
   parser.on("opentag", (tag) => {
     const colon = tag.name.indexOf(":");

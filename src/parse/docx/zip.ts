@@ -1,5 +1,5 @@
 import { Inflate } from "fflate";
-import { PerfgoalError } from "../../model/errors.js";
+import { PerfgoalError, type Detail } from "../../model/errors.js";
 
 /**
  * A read-only view of a zip archive held in memory. Entries are only looked up by name and
@@ -40,7 +40,7 @@ const SIG_LOCAL = 0x04034b50;
 /** Compressed bytes handed to the inflater at a time: at most ~1032× that comes out per step. */
 const INFLATE_STEP = 16 * 1024;
 
-function corrupt(detail: string): PerfgoalError {
+function corrupt(detail: Detail): PerfgoalError {
   return new PerfgoalError("PG-E-CORRUPT", detail);
 }
 
@@ -48,20 +48,20 @@ function corrupt(detail: string): PerfgoalError {
 export function openZip(bytes: Uint8Array): ZipArchive {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = findEndRecord(view);
-  if (eocd < 0) throw corrupt("zip 目录缺失（文件可能被截断）");
+  if (eocd < 0) throw corrupt({ zh: "zip 目录缺失（文件可能被截断）", en: "zip directory missing (the file may be truncated)" });
   let count = view.getUint16(eocd + 10, true);
   let dirSize = view.getUint32(eocd + 12, true);
   let dirOffset = view.getUint32(eocd + 16, true);
   if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
     ({ count, dirSize, dirOffset } = readZip64End(view, eocd));
   }
-  if (dirOffset + dirSize > bytes.length) throw corrupt("zip 目录越界（文件可能被截断）");
+  if (dirOffset + dirSize > bytes.length) throw corrupt({ zh: "zip 目录越界（文件可能被截断）", en: "zip directory out of bounds (the file may be truncated)" });
 
   const entries = new Map<string, ZipEntry>();
   const decoder = new TextDecoder("utf-8");
   let p = dirOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== SIG_CENTRAL) throw corrupt("zip 目录项损坏");
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== SIG_CENTRAL) throw corrupt({ zh: "zip 目录项损坏", en: "damaged zip directory entry" });
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
     let compressedSize = view.getUint32(p + 20, true);
@@ -71,7 +71,7 @@ export function openZip(bytes: Uint8Array): ZipArchive {
     const commentLen = view.getUint16(p + 32, true);
     let localHeaderOffset = view.getUint32(p + 42, true);
     const end = p + 46 + nameLen + extraLen + commentLen;
-    if (end > bytes.length) throw corrupt("zip 目录项损坏");
+    if (end > bytes.length) throw corrupt({ zh: "zip 目录项损坏", en: "damaged zip directory entry" });
     const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen)).replace(/\\/g, "/");
     if (claimedSize === 0xffffffff || compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
       const z = readZip64Extra(view, p + 46 + nameLen, extraLen, { claimedSize, compressedSize, localHeaderOffset });
@@ -96,9 +96,9 @@ function findEndRecord(view: DataView): number {
 
 function readZip64End(view: DataView, eocd: number): { count: number; dirSize: number; dirOffset: number } {
   const loc = eocd - 20;
-  if (loc < 0 || view.getUint32(loc, true) !== SIG_EOCD64_LOCATOR) throw corrupt("zip64 目录缺失");
+  if (loc < 0 || view.getUint32(loc, true) !== SIG_EOCD64_LOCATOR) throw corrupt({ zh: "zip64 目录缺失", en: "zip64 directory missing" });
   const rec = safeNumber(view.getBigUint64(loc + 8, true));
-  if (rec + 56 > view.byteLength || view.getUint32(rec, true) !== SIG_EOCD64) throw corrupt("zip64 目录损坏");
+  if (rec + 56 > view.byteLength || view.getUint32(rec, true) !== SIG_EOCD64) throw corrupt({ zh: "zip64 目录损坏", en: "damaged zip64 directory" });
   return {
     count: safeNumber(view.getBigUint64(rec + 32, true)),
     dirSize: safeNumber(view.getBigUint64(rec + 40, true)),
@@ -132,7 +132,7 @@ function readZip64Extra(
 }
 
 function safeNumber(n: bigint): number {
-  if (n > BigInt(Number.MAX_SAFE_INTEGER)) throw corrupt("zip64 数值越界");
+  if (n > BigInt(Number.MAX_SAFE_INTEGER)) throw corrupt({ zh: "zip64 数值越界", en: "zip64 value out of range" });
   return Number(n);
 }
 
@@ -146,14 +146,14 @@ export function findEntry(zip: ZipArchive, name: string): ZipEntry | undefined {
  */
 export function readEntry(zip: ZipArchive, entry: ZipEntry, budget: InflateBudget, partLimit = MAX_PART_INFLATED): Uint8Array {
   const { bytes } = zip;
-  if (entry.flags & 0x0001) throw new PerfgoalError("PG-E-ENCRYPTED", `zip 条目 ${entry.name} 已加密`);
+  if (entry.flags & 0x0001) throw new PerfgoalError("PG-E-ENCRYPTED", { zh: `zip 条目 ${entry.name} 已加密`, en: `zip entry ${entry.name} is encrypted` });
   const p = entry.localHeaderOffset;
-  if (p + 30 > bytes.length) throw corrupt(`zip 条目 ${entry.name} 越界（文件可能被截断）`);
+  if (p + 30 > bytes.length) throw corrupt({ zh: `zip 条目 ${entry.name} 越界（文件可能被截断）`, en: `zip entry ${entry.name} out of bounds (the file may be truncated)` });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(p, true) !== SIG_LOCAL) throw corrupt(`zip 条目 ${entry.name} 头部损坏`);
+  if (view.getUint32(p, true) !== SIG_LOCAL) throw corrupt({ zh: `zip 条目 ${entry.name} 头部损坏`, en: `damaged header of zip entry ${entry.name}` });
   const dataStart = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
   const dataEnd = dataStart + entry.compressedSize;
-  if (dataEnd > bytes.length) throw corrupt(`zip 条目 ${entry.name} 数据不完整（文件可能被截断）`);
+  if (dataEnd > bytes.length) throw corrupt({ zh: `zip 条目 ${entry.name} 数据不完整（文件可能被截断）`, en: `zip entry ${entry.name} incomplete (the file may be truncated)` });
   const data = bytes.subarray(dataStart, dataEnd);
   const limit = Math.min(partLimit, budget.remaining);
 
@@ -162,7 +162,7 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry, budget: InflateBudge
     budget.remaining -= data.length;
     return data;
   }
-  if (entry.method !== 8) throw new PerfgoalError("PG-E-FORMAT", `zip 条目 ${entry.name} 使用不支持的压缩方法 ${entry.method}`);
+  if (entry.method !== 8) throw new PerfgoalError("PG-E-FORMAT", { zh: `zip 条目 ${entry.name} 使用不支持的压缩方法 ${entry.method}`, en: `zip entry ${entry.name} uses unsupported compression method ${entry.method}` });
 
   const chunks: Uint8Array[] = [];
   let produced = 0;
@@ -179,14 +179,14 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry, budget: InflateBudge
     }
   } catch (e) {
     if (e instanceof PerfgoalError) throw e;
-    throw new PerfgoalError("PG-E-CORRUPT", `zip 条目 ${entry.name} 无法解压`, { cause: e });
+    throw new PerfgoalError("PG-E-CORRUPT", { zh: `zip 条目 ${entry.name} 无法解压`, en: `zip entry ${entry.name} cannot be inflated` }, { cause: e });
   }
   budget.remaining -= produced;
   return concat(chunks, produced);
 }
 
 function bomb(entry: ZipEntry): PerfgoalError {
-  return new PerfgoalError("PG-E-ZIP-BOMB", `${entry.name} 解压后超过上限`);
+  return new PerfgoalError("PG-E-ZIP-BOMB", { zh: `${entry.name} 解压后超过上限`, en: `${entry.name} inflates beyond the limit` });
 }
 
 function concat(chunks: Uint8Array[], total: number): Uint8Array {

@@ -24,7 +24,10 @@ export function tierLabel(text: string, tier: 1 | 2, loc: Location | undefined):
   const label = normaliseTier(text);
   if (label.length > MAX_TIER_CHARS) {
     const name = tier === 1 ? COLUMN_HEADERS.tier1[0] : COLUMN_HEADERS.tier2[0];
-    throw new PerfgoalError("PG-E-TOO-LARGE", `${name}超过 ${MAX_TIER_CHARS} 字${loc ? `（${formatLocation(loc)}）` : ""}`);
+    throw new PerfgoalError("PG-E-TOO-LARGE", {
+      zh: `${name}超过 ${MAX_TIER_CHARS} 字${loc ? `（${formatLocation(loc)}）` : ""}`,
+      en: `a tier-${tier} label over ${MAX_TIER_CHARS} characters${loc ? ` (${formatLocation(loc, "en")})` : ""}`,
+    });
   }
   return label;
 }

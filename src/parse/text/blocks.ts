@@ -1,4 +1,4 @@
-import { PerfgoalError } from "../../model/errors.js";
+import { PerfgoalError, type Detail } from "../../model/errors.js";
 import { cell, tableFromRows, type Block, type GridCell } from "../document.js";
 
 /**
@@ -8,13 +8,13 @@ import { cell, tableFromRows, type Block, type GridCell } from "../document.js";
 export const MAX_ITEMS = 500_000;
 export const MAX_ROW_CELLS = 2_000;
 
-export function tooLarge(detail: string): PerfgoalError {
+export function tooLarge(detail: Detail): PerfgoalError {
   return new PerfgoalError("PG-E-TOO-LARGE", detail);
 }
 
 /** Throw when one row holds more cells than any real table has columns. */
 export function checkRowWidth(cells: number, line: number): void {
-  if (cells > MAX_ROW_CELLS) throw tooLarge(`第${line}行超过 ${MAX_ROW_CELLS} 个单元格`);
+  if (cells > MAX_ROW_CELLS) throw tooLarge({ zh: `第${line}行超过 ${MAX_ROW_CELLS} 个单元格`, en: `line ${line} holds more than ${MAX_ROW_CELLS} cells` });
 }
 
 /** Collects blocks in reading order, numbers tables 1, 2, … and counts cells and paragraphs against MAX_ITEMS. */
@@ -53,7 +53,7 @@ export class BlockSink {
   /** Count items made outside the sink (raw cells gathered before rows are known). */
   take(n: number): void {
     this.items += n;
-    if (this.items > MAX_ITEMS) throw tooLarge(`表格单元格与段落超过 ${MAX_ITEMS} 个`);
+    if (this.items > MAX_ITEMS) throw tooLarge({ zh: `表格单元格与段落超过 ${MAX_ITEMS} 个`, en: `more than ${MAX_ITEMS} table cells and paragraphs` });
   }
 
   get tableCount(): number {

@@ -121,7 +121,10 @@ function checked(text: string, encoding: TextEncodingName, warnings: string[]): 
   }
   const junk = replaced + controls;
   if (junk > 0 && junk > text.length * MAX_JUNK_SHARE) {
-    throw new PerfgoalError("PG-E-ENCODING", `${junk} 个字符无法解码或为控制字符（按 ${encoding} 读取）`);
+    throw new PerfgoalError("PG-E-ENCODING", {
+      zh: `${junk} 个字符无法解码或为控制字符（按 ${encoding} 读取）`,
+      en: `${junk} characters undecodable or control characters (read as ${encoding})`,
+    });
   }
   const out = [...warnings];
   if (replaced > 0) out.push(`${replaced} 处字节无法按 ${encoding} 解码，已替换为 U+FFFD`);
