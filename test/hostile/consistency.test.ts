@@ -53,8 +53,11 @@ describe("the same line for a bad file, whatever the command", () => {
         lines.push(expectRefusalLine(run.stderr, input.file, input.code, lang));
       }
       expect(new Set(lines).size, lines.join("\n")).toBe(1);
-      // The reason is in the language asked for.
+      // The reason and its detail are in the language asked for (the file name stays as it is).
       expect(lines[0]).toContain(ERROR_CODES[input.code][lang]);
+      const said = lines[0]!.slice(`perfgoal: ${input.file}: `.length);
+      if (lang === "en") expect(said).not.toMatch(/\p{Script=Han}/u);
+      else expect(said).toMatch(/\p{Script=Han}/u);
     }
     expect(filesBelow(path.join(dir, "out"))).toEqual([]);
   });

@@ -78,7 +78,9 @@ export function describeGroup(group: Group, title: string): void {
         for (const c of refused) {
           const run = await runCli(["parse", rel(c), "--lang", "en", "-j", "1"], { cwd: root });
           expect(run.code).toBe(1);
-          expectRefusalLine(run.stderr, rel(c), (c.expect as { refused: never }).refused, "en");
+          const line = expectRefusalLine(run.stderr, rel(c), (c.expect as { refused: never }).refused, "en");
+          // Reason and detail in English; only the file name may be Chinese.
+          expect(line.slice(`perfgoal: ${rel(c)}: `.length)).not.toMatch(/\p{Script=Han}/u);
         }
       });
     }
