@@ -12,6 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFormsYaml } from "../../src/model/yaml.js";
 import { indicatorEntries } from "../../src/model/form.js";
+import { parseFile } from "../../src/parse/index.js";
 import { EXAMPLES_DIR } from "./bytes.js";
 import { changes, expectNoStack, expectRefusalLine, filesBelow, linesNaming, runCli, snapshot, tempDir } from "./harness.js";
 import { skipReasonForName } from "../../src/batch/expand.js";
@@ -64,6 +65,11 @@ export function describeGroup(group: Group, title: string): void {
         const forms = loadFormsYaml(readFileSync(path.join(out, written[0]!), "utf8"));
         expect(forms.length).toBeGreaterThan(0);
         expect(indicatorEntries(forms[0]!.form).length).toBeGreaterThan(0);
+        if (c.expect.sameAs) {
+          // Read exactly like the seed it was made from (where it came from aside).
+          const same = (r: Awaited<ReturnType<typeof parseFile>>) => r.forms.map((f) => ({ ...f.form, source: undefined }));
+          expect(same(await parseFile(path.join(inputs, group, c.file)))).toEqual(same(await parseFile(path.join(EXAMPLES_DIR, c.expect.sameAs))));
+        }
         const remarks = linesNaming(run.stderr, rel(c));
         if (c.expect.warning) {
           expect(remarks.length, run.stderr).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFormsYaml } from "../../src/model/yaml.js";
 import { indicatorEntries } from "../../src/model/form.js";
 import { openZip } from "../../src/parse/docx/zip.js";
+import { parseFile } from "../../src/parse/index.js";
 import { EXAMPLES_DIR } from "./bytes.js";
 import { builtCli, runBuilt, type ChildRun } from "./built-cli.js";
 import { changes, expectNoStack, expectRefusalLine, filesBelow, linesNaming, snapshot, tempDir } from "./harness.js";
@@ -63,6 +64,10 @@ describe("dangerous inputs through the built CLI", () => {
       const forms = loadFormsYaml(readFileSync(path.join(out, written[0]!), "utf8"));
       expect(indicatorEntries(forms[0]!.form).length).toBeGreaterThan(0);
       if (c.expect.warning) expect(linesNaming(run.stderr, rel(c)).join("\n")).toMatch(c.expect.warning);
+      if (c.expect.sameAs) {
+        const same = (r: Awaited<ReturnType<typeof parseFile>>) => r.forms.map((f) => ({ ...f.form, source: undefined }));
+        expect(same(await parseFile(path.join(root, rel(c))))).toEqual(same(await parseFile(path.join(EXAMPLES_DIR, c.expect.sameAs))));
+      }
     }
   });
 

@@ -29,8 +29,11 @@ export type Group = "broken" | "names" | "zip" | "xml" | "encrypted" | "text" | 
 export type Expectation =
   /** Refused: exit 1, one stderr line naming the file with this code. */
   | { refused: ErrorCode }
-  /** Read as a form; `warning` when a remark on stderr is expected (wrong extension, mixed encoding …). */
-  | { readable: true; warning?: RegExp };
+  /**
+   * Read as a form; `warning` when a remark on stderr is expected (wrong extension, mixed encoding …);
+   * `sameAs`: the seed in examples/ it must read exactly like.
+   */
+  | { readable: true; warning?: RegExp; sameAs?: string };
 
 export interface HostileCase {
   group: Group;
@@ -240,9 +243,9 @@ export const CASES: HostileCase[] = [
   { group: "broken", file: "XML 截断.docx", build: cutXmlDocx, expect: { refused: "PG-E-CORRUPT" }, why: "document.xml cut off inside the zip" },
 
   // --- wrong names -------------------------------------------------------------------------
-  { group: "names", file: "文本 另存.docx", build: () => seedBytes("hengdong-2023.txt"), expect: { readable: true, warning: /\.docx/ }, why: "text saved as .docx" },
-  { group: "names", file: "旧版 另存.docx", build: () => seedBytes("hengdong-2023.doc"), expect: { readable: true, warning: /\.docx/ }, why: ".doc saved as .docx" },
-  { group: "names", file: "新版 另存.doc", build: () => seedBytes("hengdong-2023.docx"), expect: { readable: true, warning: /\.doc/ }, why: ".docx saved as .doc" },
+  { group: "names", file: "文本 另存.docx", build: () => seedBytes("hengdong-2023.txt"), expect: { readable: true, warning: /\.docx/, sameAs: "hengdong-2023.txt" }, why: "text saved as .docx" },
+  { group: "names", file: "旧版 另存.docx", build: () => seedBytes("hengdong-2023.doc"), expect: { readable: true, warning: /\.docx/, sameAs: "hengdong-2023.doc" }, why: ".doc saved as .docx" },
+  { group: "names", file: "新版 另存.doc", build: () => seedBytes("hengdong-2023.docx"), expect: { readable: true, warning: /\.doc/, sameAs: "hengdong-2023.docx" }, why: ".docx saved as .doc" },
   { group: "names", file: "网页 另存.doc", build: () => utf8(HTML_PAGE), expect: { refused: "PG-E-FORMAT" }, why: "HTML page saved as .doc" },
   { group: "names", file: "网页 单文件.doc", build: () => utf8(MHT_PAGE), expect: { refused: "PG-E-FORMAT" }, why: "single-file web page (MHTML) saved as .doc" },
   { group: "names", file: "RTF 另存.doc", build: () => utf8(RTF_DOC), expect: { refused: "PG-E-FORMAT" }, why: "RTF saved as .doc" },
@@ -253,10 +256,10 @@ export const CASES: HostileCase[] = [
   // --- zip dangers -------------------------------------------------------------------------
   { group: "zip", file: "压缩 炸弹.docx", build: () => bombDocx(300 * MB), expect: { refused: "PG-E-ZIP-BOMB" }, why: "document.xml inflates to 300 MB, headers claim 2 KB", heavy: true },
   { group: "zip", file: "关系 炸弹.docx", build: () => relsBombDocx(64 * MB), expect: { refused: "PG-E-ZIP-BOMB" }, why: "_rels/.rels inflates to 64 MB", heavy: true },
-  { group: "zip", file: "路径 穿越.docx", build: () => traversalDocx("h8"), expect: { readable: true }, why: "entries named ../ and /tmp/… (never extracted)" },
+  { group: "zip", file: "路径 穿越.docx", build: () => traversalDocx("h8"), expect: { readable: true, sameAs: "hengdong-2023.docx" }, why: "entries named ../ and /tmp/… (never extracted)" },
   { group: "zip", file: "没有 正文.docx", build: () => buildZip([storedEntry("[Content_Types].xml", "<Types/>"), storedEntry("xl/workbook.xml", "<workbook/>")]), expect: { refused: "PG-E-FORMAT" }, why: "zip without word/document.xml" },
   { group: "zip", file: "空 压缩包.docx", build: () => buildZip([]), expect: { refused: "PG-E-FORMAT" }, why: "zip with no entries" },
-  { group: "zip", file: "重复 条目.docx", build: duplicateEntryDocx, expect: { readable: true }, why: "document.xml twice: the first is read" },
+  { group: "zip", file: "重复 条目.docx", build: duplicateEntryDocx, expect: { readable: true, sameAs: "hengdong-2023.docx" }, why: "document.xml twice: the first is read" },
   { group: "zip", file: "加密 条目.docx", build: () => buildZip([{ ...storedEntry("word/document.xml", seedDocumentXml()), flags: 1 }]), expect: { refused: "PG-E-ENCRYPTED" }, why: "zip entry with the encryption flag" },
 
   // --- XML dangers -------------------------------------------------------------------------
@@ -270,7 +273,7 @@ export const CASES: HostileCase[] = [
   { group: "xml", file: "十亿 笑声.docx", build: () => docxWithDocumentXml(withDoctype(seedDocumentXml(), billionLaughsDoctype()).replace("<w:t>", "<w:t>&lol9;")), expect: { refused: "PG-E-XML" }, why: "billion laughs" },
   { group: "xml", file: "关系 实体.docx", build: () => relsWithDoctype(), expect: { refused: "PG-E-XML" }, why: "DOCTYPE in _rels/.rels" },
   { group: "xml", file: "嵌套 表格.docx", build: () => docxWithDocumentXml(nestedTablesXml(5000)), expect: { refused: "PG-E-NO-TABLE" }, why: "tables nested 5000 deep, nothing else", heavy: true },
-  { group: "xml", file: "表单 含深嵌套.docx", build: () => docxWithDocumentXml(seedWithNestedTables(5000)), expect: { readable: true, warning: /嵌套/ }, why: "the seed form plus tables nested 5000 deep", heavy: true },
+  { group: "xml", file: "表单 含深嵌套.docx", build: () => docxWithDocumentXml(seedWithNestedTables(5000)), expect: { readable: true, warning: /嵌套/, sameAs: "hengdong-2023.docx" }, why: "the seed form plus tables nested 5000 deep", heavy: true },
   { group: "xml", file: "深层 元素.docx", build: () => docxWithDocumentXml(wrapBody(`${"<w:x>".repeat(200_000)}${"</w:x>".repeat(200_000)}`)), expect: { refused: "PG-E-NO-TABLE" }, why: "200 000 nested unknown elements", heavy: true },
   { group: "xml", file: "巨大 单元格.docx", build: () => docxWithDocumentXml(seedWithCellText("100%", "数".repeat(4 * MB))), expect: { readable: true }, why: "a 指标值 cell holding 4 M characters", heavy: true },
   { group: "xml", file: "一级 巨大.docx", build: () => docxWithDocumentXml(seedWithCellText("产出指标", "产".repeat(4 * MB))), expect: { refused: "PG-E-TOO-LARGE" }, why: "a merged 一级 cell holding 4 M characters", heavy: true },
@@ -282,11 +285,11 @@ export const CASES: HostileCase[] = [
   { group: "encrypted", file: "加密 另存.doc", build: encryptedDocx, expect: { refused: "PG-E-ENCRYPTED" }, why: "password-protected .docx named .doc" },
 
   // --- text --------------------------------------------------------------------------------
-  { group: "text", file: "国标 GBK.txt", build: () => iconv.encode(seedText(), "gbk"), expect: { readable: true }, why: "GBK" },
-  { group: "text", file: "UTF-16 小端.txt", build: () => concat([new Uint8Array([0xff, 0xfe]), iconv.encode(seedText(), "utf-16le")]), expect: { readable: true }, why: "UTF-16LE with BOM" },
-  { group: "text", file: "UTF-16 大端 无BOM.txt", build: () => iconv.encode(seedText(), "utf-16be"), expect: { readable: true }, why: "UTF-16BE without BOM" },
-  { group: "text", file: "BOM 回车换行.txt", build: () => utf8(`\ufeff${seedText().replace(/\r?\n/g, "\r\n")}`), expect: { readable: true }, why: "UTF-8 with BOM and CRLF" },
-  { group: "text", file: "混合 编码.txt", build: mixedEncodingText, expect: { readable: true, warning: /UTF-8.*GBK/ }, why: "lines in UTF-8 and GBK mixed" },
+  { group: "text", file: "国标 GBK.txt", build: () => iconv.encode(seedText(), "gbk"), expect: { readable: true, sameAs: "hengdong-2023.txt" }, why: "GBK" },
+  { group: "text", file: "UTF-16 小端.txt", build: () => concat([new Uint8Array([0xff, 0xfe]), iconv.encode(seedText(), "utf-16le")]), expect: { readable: true, sameAs: "hengdong-2023.txt" }, why: "UTF-16LE with BOM" },
+  { group: "text", file: "UTF-16 大端 无BOM.txt", build: () => iconv.encode(seedText(), "utf-16be"), expect: { readable: true, sameAs: "hengdong-2023.txt" }, why: "UTF-16BE without BOM" },
+  { group: "text", file: "BOM 回车换行.txt", build: () => utf8(`\ufeff${seedText().replace(/\r?\n/g, "\r\n")}`), expect: { readable: true, sameAs: "hengdong-2023.txt" }, why: "UTF-8 with BOM and CRLF" },
+  { group: "text", file: "混合 编码.txt", build: mixedEncodingText, expect: { readable: true, warning: /UTF-8.*GBK/, sameAs: "hengdong-2023.txt" }, why: "lines in UTF-8 and GBK mixed" },
   { group: "text", file: "二进制 垃圾.txt", build: () => randomBytes(200_000, 4), expect: { refused: "PG-E-FORMAT" }, why: "binary junk named .txt" },
   { group: "text", file: "控制 字符.txt", build: controlJunkText, expect: { refused: "PG-E-ENCODING" }, why: "text riddled with control characters beyond the first 4 KiB" },
   { group: "text", file: "一行 20MB.txt", build: () => utf8("项目名称".repeat(5 * MB / 2)), expect: { refused: "PG-E-NO-TABLE" }, why: "one 20 MB line", heavy: true },
