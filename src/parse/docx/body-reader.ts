@@ -5,9 +5,12 @@ import { mapSymbolText, symbolChar, symbolTable } from "./symbols.js";
 
 /** Tables nested deeper than this are read as text of the deepest cell (no stack grows with depth). */
 export const MAX_TABLE_DEPTH = 64;
-/** Far beyond real forms; stops a hostile file from building millions of cell objects. */
-export const MAX_RAW_CELLS = 1_000_000;
-export const MAX_PARAGRAPHS = 2_000_000;
+/**
+ * Far beyond real forms (a few hundred cells; a flat export of hundreds of projects some tens of
+ * thousands); keeps a hostile file within the 500 MB a file may use (a million cells took 950 MB).
+ */
+export const MAX_RAW_CELLS = 250_000;
+export const MAX_PARAGRAPHS = 500_000;
 /** Gives a hostile `w:gridSpan="1000000000"` no power over the grid size (Word allows 63 columns). */
 const MAX_SPAN = 63;
 

@@ -2,8 +2,8 @@ import type { GridCell, Table } from "../document.js";
 import { PerfgoalError } from "../../model/errors.js";
 import { MERGE_CONTINUE, type RawCell, type RawTable } from "./raw.js";
 
-/** Far beyond any real form (a few hundred cells); keeps a hostile file from filling memory. */
-export const MAX_GRID_CELLS = 1_000_000;
+/** Far beyond any real form (a few hundred cells); keeps a hostile file within its memory budget. */
+export const MAX_GRID_CELLS = 250_000;
 
 /** A cell placed on its row: where it starts and how many grid columns it takes. */
 interface Placed {
