@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 
 export const EXAMPLES_DIR = fileURLToPath(new URL("../../examples/", import.meta.url));
 
@@ -170,6 +170,12 @@ export function docxWithDocumentXml(xml: string | Uint8Array, extra: RawZipEntry
     entries.push(name === "word/document.xml" ? storedEntry(name, xml) : storedEntry(name, data));
   }
   return buildZip([...entries, ...extra]);
+}
+
+/** The same, deflated (for big generated documents: megabytes of repeated XML shrink to kilobytes). */
+export function deflatedDocxWithDocumentXml(xml: string): Uint8Array {
+  const parts = unzipParts(seedBytes("hengdong-2023.docx"));
+  return zipSync({ ...parts, "word/document.xml": strToU8(xml) }, { level: 1 });
 }
 
 /** Body XML of a document.xml (what sits between `<w:body>` and its `<w:sectPr>`). */
