@@ -10,6 +10,9 @@ import { stringify } from "yaml";
 import { buildZip, seedBytes, storedEntry } from "../hostile/bytes.js";
 import { MINIMAL_YAML, seedText } from "../hostile/make-cases.js";
 
+/** A position anywhere in the input, uniformly (fast-check's defaults favour the ends). */
+const fraction = fc.noBias(fc.integer({ min: 0, max: 1_000_000 })).map((n) => n / 1_000_000);
+
 /** An edit applied to a byte array. */
 type ByteEdit =
   | { op: "flip"; at: number; value: number }
@@ -19,11 +22,11 @@ type ByteEdit =
   | { op: "duplicate"; at: number; length: number };
 
 const byteEdit: fc.Arbitrary<ByteEdit> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ op: fc.constant("flip" as const), at: fc.double({ min: 0, max: 1, noNaN: true }).map(Number), value: fc.integer({ min: 0, max: 255 }) }).map((e) => e as ByteEdit) },
-  fc.record({ op: fc.constant("truncate" as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }).map((e) => e as ByteEdit),
-  fc.record({ op: fc.constant("insert" as const), at: fc.double({ min: 0, max: 1, noNaN: true }), bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }) }).map((e) => e as ByteEdit),
-  fc.record({ op: fc.constant("delete" as const), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 1, max: 512 }) }).map((e) => e as ByteEdit),
-  fc.record({ op: fc.constant("duplicate" as const), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 1, max: 2048 }) }).map((e) => e as ByteEdit),
+  { weight: 6, arbitrary: fc.record({ op: fc.constant("flip" as const), at: fraction, value: fc.integer({ min: 0, max: 255 }) }).map((e) => e as ByteEdit) },
+  fc.record({ op: fc.constant("truncate" as const), at: fraction }).map((e) => e as ByteEdit),
+  fc.record({ op: fc.constant("insert" as const), at: fraction, bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }) }).map((e) => e as ByteEdit),
+  fc.record({ op: fc.constant("delete" as const), at: fraction, length: fc.integer({ min: 1, max: 512 }) }).map((e) => e as ByteEdit),
+  fc.record({ op: fc.constant("duplicate" as const), at: fraction, length: fc.integer({ min: 1, max: 2048 }) }).map((e) => e as ByteEdit),
 );
 
 function applyByteEdit(bytes: Uint8Array, e: ByteEdit): Uint8Array {
@@ -56,9 +59,10 @@ function concatBytes(...parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** A seed file with 1–8 byte-level edits. */
-export function mutatedBytes(seed: Uint8Array): fc.Arbitrary<Uint8Array> {
-  return fc.array(byteEdit, { minLength: 1, maxLength: 8 }).map((edits) => edits.reduce(applyByteEdit, seed));
+/** A seed file with 1–8 byte-level edits; `flipsOnly` keeps every offset in place (the structure mostly holds). */
+export function mutatedBytes(seed: Uint8Array, options: { flipsOnly?: boolean } = {}): fc.Arbitrary<Uint8Array> {
+  const edit = options.flipsOnly ? byteEdit.filter((e) => e.op === "flip") : byteEdit;
+  return fc.array(edit, { minLength: 1, maxLength: 8 }).map((edits) => edits.reduce(applyByteEdit, seed));
 }
 
 /** Pieces that matter to a WordprocessingML reader, to splice into document.xml. */
@@ -95,8 +99,8 @@ type XmlEdit =
   | { op: "text"; index: number; text: string };
 
 const xmlEdit: fc.Arbitrary<XmlEdit> = fc.oneof(
-  fc.record({ op: fc.constant("token" as const), at: fc.double({ min: 0, max: 1, noNaN: true }), token: fc.constantFrom(...XML_TOKENS) }).map((e) => e as XmlEdit),
-  fc.record({ op: fc.constant("cut" as const), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 1, max: 400 }) }).map((e) => e as XmlEdit),
+  fc.record({ op: fc.constant("token" as const), at: fraction, token: fc.constantFrom(...XML_TOKENS) }).map((e) => e as XmlEdit),
+  fc.record({ op: fc.constant("cut" as const), at: fraction, length: fc.integer({ min: 1, max: 400 }) }).map((e) => e as XmlEdit),
   { weight: 3, arbitrary: fc.record({ op: fc.constant("text" as const), index: fc.nat(), text: cellText }).map((e) => e as XmlEdit) },
 );
 
@@ -223,7 +227,7 @@ export function randomYaml(): fc.Arbitrary<Uint8Array> {
         return "";
       }
     });
-  const edited = fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.oneof(fc.constantFrom(":", "- ", "[", "]", "{", "}", "&a ", "*a", "!!js/function ", "!x ", "\n  ", "\t", "'", '"', "#", "---\n", "? ", "<<: *a"), fc.string({ maxLength: 4 }))), { minLength: 1, maxLength: 6 }).map((edits) =>
+  const edited = fc.array(fc.tuple(fraction, fc.oneof(fc.constantFrom(":", "- ", "[", "]", "{", "}", "&a ", "*a", "!!js/function ", "!x ", "\n  ", "\t", "'", '"', "#", "---\n", "? ", "<<: *a"), fc.string({ maxLength: 4 }))), { minLength: 1, maxLength: 6 }).map((edits) =>
     edits.reduce((text, [at, piece]) => {
       const i = Math.floor(at * text.length);
       return text.slice(0, i) + piece + text.slice(i);

@@ -47,6 +47,10 @@ describe("fuzzing the readers", () => {
     await fuzz(named(mutatedBytes(seedBytes("hengdong-2023.doc")), ["表单.doc", "表单.docx"]), 150);
   }, FUZZ.testTimeoutMs);
 
+  it("the seed .doc with flipped bytes only (offsets kept, so the reader gets deep into it)", async () => {
+    await fuzz(named(mutatedBytes(seedBytes("hengdong-2023.doc"), { flipsOnly: true }), ["表单.doc"]), 150, { review: true });
+  }, FUZZ.testTimeoutMs);
+
   it("the seed .docx with its XML damaged and the zip rebuilt oddly", async () => {
     await fuzz(named(mutatedDocx({ structural: true }), ["表单.docx"]), 150);
   }, FUZZ.testTimeoutMs);
