@@ -2,7 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import type { CommandContext } from "../cli/context.js";
 import { say, t } from "../cli/context.js";
-import { ERROR_CODES, type ErrorCode } from "../model/errors.js";
+import { ERROR_CODES, shownName, type ErrorCode } from "../model/errors.js";
 import { countSkipped, expandInputs, type ExpandedInputs, type InputFile, type SkipReason } from "./expand.js";
 import type { FileFailure, FileOutcome, FileTask, JobSpec } from "./job.js";
 import { ProgressBar } from "./progress.js";
@@ -35,7 +35,7 @@ export function describeFailure(name: string, failure: FileFailure, lang: "zh" |
   const reason = known ? known[lang] : failure.code;
   const text = lang === "en" ? (failure.detailEn ?? failure.detail) : failure.detail;
   const detail = text ? (lang === "zh" ? `：${text}` : `: ${text}`) : "";
-  return `${name}: ${reason}${detail} [${failure.code}]`;
+  return `${shownName(name)}: ${reason}${detail} [${failure.code}]`;
 }
 
 /**
@@ -98,7 +98,7 @@ export class BatchSession {
         this.stats.done++;
         if (outcome.failure) this.fail(outcome.name, outcome.failure);
         else this.stats.ok++;
-        for (const w of outcome.warnings) this.note(`perfgoal: ${outcome.name}: ${w}`);
+        for (const w of outcome.warnings) this.note(`perfgoal: ${shownName(outcome.name)}: ${w}`);
         this.bar?.update(this.stats.done, current);
         yield outcome;
       }

@@ -28,6 +28,14 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 /** A detail in both languages; a plain string is used for both (numbers, names, system codes). */
 export type Detail = string | { zh: string; en: string };
 
+/**
+ * A file name as a message shows it: as is (spaces and Chinese included), except control
+ * characters, escaped so that one file stays one line (`换\n行.docx`).
+ */
+export function shownName(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === "\n" ? "\\n" : c === "\t" ? "\\t" : c === "\r" ? "\\r" : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`));
+}
+
 export class PerfgoalError extends Error {
   readonly code: ErrorCode;
   /** A detail in Chinese (a YAML path, a byte count …). */
@@ -57,7 +65,7 @@ export class PerfgoalError extends Error {
     const reason = ERROR_CODES[this.code][lang];
     const text = this.detailIn(lang);
     const detail = text ? (lang === "zh" ? `：${text}` : `: ${text}`) : "";
-    return `${file ? `${file}: ` : ""}${reason}${detail} [${this.code}]`;
+    return `${file ? `${shownName(file)}: ` : ""}${reason}${detail} [${this.code}]`;
   }
 
   withFile(file: string): PerfgoalError {
