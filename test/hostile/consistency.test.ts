@@ -100,3 +100,14 @@ describe("validate's reports carry the code of every unreadable file", () => {
     }
   });
 });
+
+describe("a file name with control characters", () => {
+  it("stays on one line, the characters escaped, from every command", async () => {
+    writeFileSync(path.join(dir, "换\n行\t名.docx"), "");
+    for (const argv of Object.values(COMMANDS)) {
+      const run = await runCli(argv("换\n行\t名.docx"), { cwd: dir });
+      expect(run.code).toBe(1);
+      expect(run.stderr.split("\n")).toContain("perfgoal: 换\\n行\\t名.docx: 文件为空 [PG-E-EMPTY]");
+    }
+  });
+});

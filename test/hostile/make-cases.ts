@@ -358,7 +358,6 @@ function mixedEncodingText(): Uint8Array {
   const lines = seedText().split("\n");
   let n = 0;
   const parts = lines.map((l) => {
-    // eslint-disable-next-line no-control-regex
     const gbk = /[^\x00-\x7f]/.test(l) && n++ % 2 === 1;
     return gbk ? iconv.encode(`${l}\n`, "gbk") : utf8(`${l}\n`);
   });
