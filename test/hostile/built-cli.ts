@@ -6,7 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,6 +35,7 @@ export function builtCli(): string {
   const target = path.join(tmpdir(), `perfgoal-built-${hash.digest("hex").slice(0, 16)}`);
   if (existsSync(path.join(target, "bin/perfgoal.js"))) return target;
 
+  removeStaleBuilds(target);
   const staging = `${target}.${randomBytes(4).toString("hex")}.partial`;
   for (const f of files) {
     const out = path.join(staging, "dist", f.replace(/\.ts$/, ".js"));
@@ -57,6 +58,20 @@ export function builtCli(): string {
     rmSync(staging, { recursive: true, force: true });
   }
   return target;
+}
+
+/** Builds of older sources, left by earlier runs: removed after a day. */
+function removeStaleBuilds(keep: string): void {
+  const dayAgo = Date.now() - 24 * 3600_000;
+  for (const name of readdirSync(tmpdir())) {
+    const full = path.join(tmpdir(), name);
+    if (!name.startsWith("perfgoal-built-") || full === keep) continue;
+    try {
+      if (statSync(full).mtimeMs < dayAgo) rmSync(full, { recursive: true, force: true });
+    } catch {
+      /* removed by another run meanwhile */
+    }
+  }
 }
 
 export interface ChildRun {
