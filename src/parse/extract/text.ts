@@ -20,7 +20,11 @@ const HALF_WIDTH: Record<string, string> = {
 /** Whitespace, including the ideographic space U+3000 and no-break spaces. */
 const SPACE = /[\s\u3000\u00a0\ufeff]+/g;
 
+const FULL_WIDTH_PUNCT = /[（）【】〔〕［］：＊]/;
+
 export function toHalfWidth(text: string): string {
+  // Most cells hold none of these: test once instead of building a new string.
+  if (!FULL_WIDTH_PUNCT.test(text)) return text;
   return text.replace(/[（）【】〔〕［］：＊]/g, (ch) => HALF_WIDTH[ch] ?? ch);
 }
 
@@ -53,6 +57,22 @@ export function compactIfShort(text: string, max: number): string | undefined {
  * half-width brackets and colons, no `*` required markers, no trailing colon.
  */
 export function normaliseLabel(text: string): string {
+  // Forms repeat the same labels row after row and form after form: remember short ones.
+  if (text.length > MAX_REMEMBERED_LABEL) return normaliseLabelNow(text);
+  let label = rememberedLabels.get(text);
+  if (label === undefined) {
+    if (rememberedLabels.size >= MAX_REMEMBERED_LABELS) rememberedLabels.clear();
+    label = normaliseLabelNow(text);
+    rememberedLabels.set(text, label);
+  }
+  return label;
+}
+
+const MAX_REMEMBERED_LABEL = 200;
+const MAX_REMEMBERED_LABELS = 20_000;
+const rememberedLabels = new Map<string, string>();
+
+function normaliseLabelNow(text: string): string {
   const label = toHalfWidth(stripSpaces(text)).replace(/\*/g, "");
   // A loop, not /:+$/: that regex is quadratic on a long run of colons.
   let end = label.length;
@@ -66,6 +86,8 @@ export function normaliseLabel(text: string): string {
  * with blank lines and a .docx does not; dropping the empty ones makes both read the same.
  */
 export function cleanText(text: string): string {
+  // One line without surrounding space (most cells) is already clean.
+  if (!/[\r\n]/.test(text)) return text.trim();
   return text
     .split(/\r\n|\r|\n/)
     // trim() strips the same characters as \s (U+3000, NBSP and U+FEFF included) in linear time;

@@ -87,12 +87,29 @@ const ALL_TIER2: readonly string[] = [...new Set(Object.values(TIER2))].filter(
   (t) => t !== TIER2.environmentalBenefit && t !== TIER2.publicSatisfaction,
 );
 
+// Every rule asks for the same few labels on every row: remember the answers (results are frozen).
+const tier1Answers = new Map<string, CanonicalLabel>();
+const tier2Answers = new Map<string, CanonicalLabel>();
+const MAX_ANSWERS = 10_000;
+
+function remembered(answers: Map<string, CanonicalLabel>, label: string, find: () => CanonicalLabel): CanonicalLabel {
+  let answer = answers.get(label);
+  if (answer === undefined) {
+    answer = Object.freeze(find());
+    if (label.length <= MAX_LABEL_LENGTH) {
+      if (answers.size >= MAX_ANSWERS) answers.clear();
+      answers.set(label, answer);
+    }
+  }
+  return answer;
+}
+
 export function canonicalTier1(label: string): CanonicalLabel {
-  return canonical(label, ALL_TIER1, TIER1_ALIASES);
+  return remembered(tier1Answers, label, () => canonical(label, ALL_TIER1, TIER1_ALIASES));
 }
 
 export function canonicalTier2(label: string): CanonicalLabel {
-  return canonical(label, ALL_TIER2, TIER2_ALIASES);
+  return remembered(tier2Answers, label, () => canonical(label, ALL_TIER2, TIER2_ALIASES));
 }
 
 /** The 一级 under which `tier2` belongs in `era`, if any. */
