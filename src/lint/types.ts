@@ -63,8 +63,23 @@ export interface FatalResult {
 
 export type LintResult = FormResult | FatalResult;
 
-export function isFatal(result: LintResult): result is FatalResult {
+/** What reports read of a finding: the run's language only, no rule data or raw location. */
+export type ReportFinding = Pick<Finding, "ruleId" | "code" | "severity" | "message" | "path" | "locationText">;
+
+/** A form's review as reports read it; a worker sends this much when the report needs no more. */
+export interface ReportFormResult extends Omit<FormResult, "findings"> {
+  findings: ReportFinding[];
+}
+
+export type ReportResult = ReportFormResult | FatalResult;
+
+export function isFatal<R extends { file: string }>(result: R | FatalResult): result is FatalResult {
   return "fatal" in result;
+}
+
+/** The finding with only what reports read (a worker's answer shrinks to a fraction). */
+export function reportFinding(f: ReportFinding): ReportFinding {
+  return { ruleId: f.ruleId, code: f.code, severity: f.severity, message: f.message, path: f.path, locationText: f.locationText };
 }
 
 /** Per-rule settings after config resolution, keyed by rule id. */

@@ -1,7 +1,8 @@
 import { isFatal } from "../lint/types.js";
 import { gradeName } from "../lint/grade.js";
 import { severityLabel } from "./labels.js";
-import type { Formatter } from "./types.js";
+import type { StreamFormatter } from "./types.js";
+import { collect } from "./types.js";
 
 const HEADER = {
   zh: ["文件", "表单序号", "项目名称", "评级", "级别", "代码", "规则", "位置", "模型路径", "说明"],
@@ -15,27 +16,28 @@ export function csvField(value: string | number | undefined): string {
 }
 
 function csvLine(fields: (string | number | undefined)[]): string {
-  return fields.map(csvField).join(",");
+  return `${fields.map(csvField).join(",")}\r\n`;
 }
 
 /**
  * One row per finding, and one per unreadable file (its code in the code column).
  * UTF-8 with a BOM and CRLF line ends, so Excel opens the Chinese text as it is.
  */
-export const csv: Formatter = (results, options) => {
+export const csvStream: StreamFormatter = (options) => {
   const lang = options.lang;
-  const lines = [csvLine(HEADER[lang])];
-  for (const r of results) {
-    if (isFatal(r)) {
-      lines.push(csvLine([r.file, "", "", "", severityLabel("error", lang), r.fatal.code, "", "", "", r.fatal.message]));
-      continue;
-    }
-    const grade = gradeName(r.grade, lang);
-    for (const f of r.findings) {
-      lines.push(
-        csvLine([r.file, r.formIndex, r.project, grade, severityLabel(f.severity, lang), f.code, f.ruleId, f.locationText, f.path, f.message]),
-      );
-    }
-  }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return {
+    start: () => `\uFEFF${csvLine(HEADER[lang])}`,
+    add: (r) => {
+      if (isFatal(r)) return csvLine([r.file, "", "", "", severityLabel("error", lang), r.fatal.code, "", "", "", r.fatal.message]);
+      const grade = gradeName(r.grade, lang);
+      let out = "";
+      for (const f of r.findings) {
+        out += csvLine([r.file, r.formIndex, r.project, grade, severityLabel(f.severity, lang), f.code, f.ruleId, f.locationText, f.path, f.message]);
+      }
+      return out;
+    },
+    end: () => "",
+  };
 };
+
+export const csv = collect(csvStream);

@@ -1,10 +1,11 @@
 import { Chalk } from "chalk";
 import { gradeName } from "../lint/grade.js";
-import { isFatal, type Lang } from "../lint/types.js";
+import { isFatal, type Lang, type ReportResult } from "../lint/types.js";
 import { GRADES, type Grade } from "../model/terms.js";
 import { displayWidth, padEndWidth, padStartWidth, truncateWidth } from "./display-width.js";
 import { formLabel, topRuleIds } from "./labels.js";
-import type { Formatter } from "./types.js";
+import type { StreamFormatter } from "./types.js";
+import { collect } from "./types.js";
 
 const HEADER = {
   zh: ["文件", "项目", "评级", "错误", "警告", "提示", "主要规则"],
@@ -18,16 +19,17 @@ const PROJECT_WIDTH = 30;
  * One line per form: file, project, advisory grade, error/warning/info counts (of the whole
  * review, whatever --quiet hides) and the three most frequent rule ids; then the totals.
  */
-export const summary: Formatter = (results, options) => {
+export const summaryStream: StreamFormatter = (options) => {
   const lang = options.lang;
   const c = new Chalk({ level: options.color ? 1 : 0 });
+  // Columns are as wide as their widest cell, so the table is written at the end; a row is seven short cells.
   const rows: string[][] = [];
   const fatalLines: string[] = [];
   const grades = new Map<Grade, number>();
-  for (const r of results) {
+  const add = (r: ReportResult): string => {
     if (isFatal(r)) {
       fatalLines.push(`${r.file}  ${c.red(lang === "zh" ? "无法读取" : "unreadable")}  ${r.fatal.message}  ${c.dim(r.fatal.code)}`);
-      continue;
+      return "";
     }
     grades.set(r.grade, (grades.get(r.grade) ?? 0) + 1);
     rows.push([
@@ -39,22 +41,28 @@ export const summary: Formatter = (results, options) => {
       String(r.counts.info),
       topRuleIds(r.findings).join(", "),
     ]);
-  }
-  const lines: string[] = [];
-  if (rows.length > 0) {
-    const table = [HEADER[lang], ...rows];
-    const widths = HEADER[lang].map((_, i) => Math.max(...table.map((r) => displayWidth(r[i]!))));
-    const numeric = new Set([3, 4, 5]);
-    table.forEach((r, n) => {
-      const cells = r.map((cell, i) => (numeric.has(i) ? padStartWidth(cell, widths[i]!) : padEndWidth(cell, widths[i]!)));
-      const line = cells.join("  ").trimEnd();
-      lines.push(n === 0 ? c.bold(line) : line);
-    });
-  }
-  lines.push(...fatalLines);
-  lines.push(totalsLine(rows.length, grades, fatalLines.length, lang));
-  return `${lines.join("\n")}\n`;
+    return "";
+  };
+  const end = (): string => {
+    const lines: string[] = [];
+    if (rows.length > 0) {
+      const table = [HEADER[lang], ...rows];
+      const widths = HEADER[lang].map((_, i) => Math.max(...table.map((r) => displayWidth(r[i]!))));
+      const numeric = new Set([3, 4, 5]);
+      table.forEach((r, n) => {
+        const cells = r.map((cell, i) => (numeric.has(i) ? padStartWidth(cell, widths[i]!) : padEndWidth(cell, widths[i]!)));
+        const line = cells.join("  ").trimEnd();
+        lines.push(n === 0 ? c.bold(line) : line);
+      });
+    }
+    lines.push(...fatalLines);
+    lines.push(totalsLine(rows.length, grades, fatalLines.length, lang));
+    return `${lines.join("\n")}\n`;
+  };
+  return { start: () => "", add, end };
 };
+
+export const summary = collect(summaryStream);
 
 function totalsLine(forms: number, grades: Map<Grade, number>, fatal: number, lang: Lang): string {
   const order = [GRADES.excellent, GRADES.good, GRADES.fair, GRADES.poor];

@@ -1,4 +1,4 @@
-import type { Lang, LintResult } from "../lint/types.js";
+import type { Lang, ReportResult } from "../lint/types.js";
 import type { RuleMeta } from "../rules/types.js";
 
 export interface FormatterOptions {
@@ -12,4 +12,26 @@ export interface FormatterOptions {
 }
 
 /** A formatter is pure: results in, text out. Only the CLI writes it anywhere. */
-export type Formatter = (results: readonly LintResult[], options: FormatterOptions) => string;
+export type Formatter = (results: readonly ReportResult[], options: FormatterOptions) => string;
+
+/**
+ * The same report, piece by piece, so a batch writes each file's report as it arrives and keeps
+ * only counts: start() + add(r)… + end() is byte for byte what the formatter returns.
+ */
+export interface ReportStream {
+  start(): string;
+  add(result: ReportResult): string;
+  end(): string;
+}
+
+export type StreamFormatter = (options: FormatterOptions) => ReportStream;
+
+/** The whole-report formatter of a streaming one. */
+export function collect(stream: StreamFormatter): Formatter {
+  return (results, options) => {
+    const s = stream(options);
+    let out = s.start();
+    for (const r of results) out += s.add(r);
+    return out + s.end();
+  };
+}
