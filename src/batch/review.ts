@@ -1,4 +1,4 @@
-import type { FormResult, LintResult } from "../lint/types.js";
+import type { FormResult, ReportResult } from "../lint/types.js";
 import { indicatorEntries, type Form } from "../model/form.js";
 import { TIER1, type Tier1Key } from "../model/terms.js";
 import { budgetWanYuan } from "../rules/helpers/money.js";
@@ -98,7 +98,7 @@ export interface ReviewReport {
 }
 
 /** One lint result (and the facts of its form) as a report entry. */
-export function reviewEntry(result: LintResult, facts: FormFacts | undefined): ReviewEntry {
+export function reviewEntry(result: ReportResult, facts: FormFacts | undefined): ReviewEntry {
   if ("fatal" in result) return { kind: "unreadable", file: result.file, code: result.fatal.code, message: result.fatal.message };
   return {
     kind: "form",
@@ -177,7 +177,7 @@ export class ReviewCollector {
   }
 
   /** Add one result (in input order) and the facts of its form. */
-  add(result: LintResult, facts?: FormFacts): void {
+  add(result: ReportResult, facts?: FormFacts): void {
     const entry = reviewEntry(result, facts);
     if (entry.kind === "form") {
       const kept = this.options.errorsOnly ? entry.findings.filter((f) => f.severity === "error") : entry.findings;

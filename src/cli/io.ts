@@ -93,6 +93,68 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
   }
 }
 
+/** A file written piece by piece that appears whole under its name on commit(), or not at all. */
+export interface AtomicWriter {
+  write(text: string): Promise<void>;
+  /** Rename the temporary file to the target. */
+  commit(): Promise<void>;
+  /** Remove the temporary file (failure, Ctrl-C). */
+  abort(): Promise<void>;
+}
+
+/**
+ * writeFileAtomic for output made as it goes (a batch's report): the same checks up front, a
+ * temporary file beside the target that Ctrl-C removes, the rename at the end.
+ */
+export async function openAtomicWriter(target: string, options: WriteOptions = {}): Promise<AtomicWriter> {
+  const abs = path.resolve(target);
+  for (const input of options.inputs ?? []) {
+    if (await sameFile(abs, path.resolve(input))) throw new PerfgoalError("PG-E-SAME-AS-INPUT", undefined, { file: target });
+  }
+  if (!options.force && (await exists(abs))) throw new PerfgoalError("PG-E-EXISTS", undefined, { file: target });
+  const dir = path.dirname(abs);
+  const tmp = path.join(dir, `.${path.basename(abs)}.${randomBytes(6).toString("hex")}.tmp`);
+  const failed = (e: unknown) =>
+    e instanceof PerfgoalError ? e : new PerfgoalError("PG-E-OUTPUT", (e as NodeJS.ErrnoException).code ?? (e as Error).message, { file: target, cause: e });
+  pendingTemps.add(tmp);
+  let handle: import("node:fs/promises").FileHandle | undefined;
+  const abort = async () => {
+    await handle?.close().catch(() => undefined);
+    handle = undefined;
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    pendingTemps.delete(tmp);
+  };
+  try {
+    await fs.mkdir(dir, { recursive: true });
+    handle = await fs.open(tmp, "w");
+  } catch (e) {
+    await abort();
+    throw failed(e);
+  }
+  return {
+    write: async (text) => {
+      try {
+        await handle!.writeFile(text);
+      } catch (e) {
+        await abort();
+        throw failed(e);
+      }
+    },
+    commit: async () => {
+      try {
+        await handle!.close();
+        handle = undefined;
+        await fs.rename(tmp, abs);
+        pendingTemps.delete(tmp);
+      } catch (e) {
+        await abort();
+        throw failed(e);
+      }
+    },
+    abort,
+  };
+}
+
 async function exists(p: string): Promise<boolean> {
   try {
     await fs.lstat(p);

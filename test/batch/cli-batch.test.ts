@@ -104,6 +104,45 @@ describe("interrupting a batch", () => {
   }, 60_000);
 });
 
+describe("interrupting validate", () => {
+  const many = () => {
+    for (let i = 0; i < 30; i++) put(`vmany/f${String(i).padStart(2, "0")}.txt`, formBytes("txt", i));
+  };
+
+  it("-o: no report and no temporary file are left, exit 130", async () => {
+    many();
+    const controller = new AbortController();
+    const watcher = setInterval(() => {
+      if (readdirSync(dir).some((f) => f.startsWith(".report.json.") && f.endsWith(".tmp"))) controller.abort();
+    }, 2);
+    const r = await runCli(["validate", "vmany", "-f", "json", "-o", "report.json", "--jobs", "1"], { cwd: dir, signal: controller.signal });
+    clearInterval(watcher);
+    expect(r.code).toBe(130);
+    expect(r.stdout).toBe("");
+    expect(readdirSync(dir).filter((f) => f.includes("report.json"))).toEqual([]);
+  }, 60_000);
+
+  it("stdout: the reports already written are closed into one valid JSON document", async () => {
+    many();
+    const controller = new AbortController();
+    const r = await runCli(["validate", "vmany", "-f", "json", "--jobs", "1"], { cwd: dir, signal: controller.signal, onStdout: () => controller.abort() });
+    expect(r.code).toBe(130);
+    const report = JSON.parse(r.stdout) as { results: unknown[] };
+    expect(report.results.length).toBeGreaterThan(0);
+    expect(report.results.length).toBeLessThan(30);
+  }, 60_000);
+
+  it("streams the same report with workers, in order, as the whole report in one thread", async () => {
+    many();
+    for (const format of ["stylish", "json", "csv", "summary"]) {
+      const one = await runCli(["validate", "vmany", "-f", format, "--jobs", "1"], { cwd: dir });
+      const two = await runCli(["validate", "vmany", "-f", format, "--jobs", "2"], { cwd: dir });
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.code).toBe(one.code);
+    }
+  }, 120_000);
+});
+
 describe("progress bar", () => {
   it("draws on a terminal, and clears itself at the end", async () => {
     const r = await runCli(["parse", "in", "--out-dir", "out-tty", "--jobs", "1"], { cwd: dir, stderrIsTTY: true });

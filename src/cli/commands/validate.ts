@@ -3,7 +3,8 @@ import type { CommandContext, Lang } from "../context.js";
 import { say, t } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { JOBS_HELP, parseJobsOption } from "../../batch/options.js";
-import type { LintConfig, LintResult } from "../../lint/types.js";
+import { isFatal, type LintConfig, type ReportResult } from "../../lint/types.js";
+import type { FormFacts } from "../../batch/review.js";
 import type { ValidatePayload } from "../../batch/handlers/validate.js";
 
 export interface ValidateOptions {
@@ -63,12 +64,12 @@ function usage(ctx: CommandContext, zh: string, en: string): number {
 
 /** `perfgoal validate`: read, review, report. Returns the exit code. */
 export async function validateCommand(ctx: CommandContext, paths: string[], opts: ValidateOptions, langFromCli: boolean): Promise<number> {
-  const { FORMATTER_NAMES, loadFormatter } = await import("../../report/index.js");
+  const { FORMATTER_NAMES, loadStreamFormatter } = await import("../../report/index.js");
   // The HTML report needs each form's header facts, so it is built from the batch review, not a formatter.
   const html = opts.format === "html";
-  const formatter = html ? undefined : await loadFormatter(opts.format);
+  const streamFormatter = html ? undefined : await loadStreamFormatter(opts.format);
   const formats = [...FORMATTER_NAMES, "html"];
-  if (!html && !formatter) return usage(ctx, `未知的报告格式 ${opts.format}（可用：${formats.join("、")}）`, `unknown format ${opts.format} (one of: ${formats.join(", ")})`);
+  if (!html && !streamFormatter) return usage(ctx, `未知的报告格式 ${opts.format}（可用：${formats.join("、")}）`, `unknown format ${opts.format} (one of: ${formats.join(", ")})`);
   let maxWarnings: number | undefined;
   if (opts.maxWarnings !== undefined) {
     maxWarnings = Number(opts.maxWarnings);
@@ -94,7 +95,7 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
   const warningLimit = maxWarnings ?? config.maxWarnings ?? -1;
 
   const { BatchSession } = await import("../../batch/session.js");
-  const { fatalResult, lintParseResult, isFatal } = await import("../../lint/index.js");
+  const { fatalResult, lintParseResult } = await import("../../lint/index.js");
   const { isPerfgoalError } = await import("../../model/errors.js");
   const path = await import("node:path");
   const session = new BatchSession(runCtx, { ...(opts.jobs ? { jobs: opts.jobs } : {}), ...(opts.quiet ? { quiet: true } : {}) });
@@ -112,82 +113,91 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
     return usage(runCtx, `没有找到可审核的文件（已跳过 ${skipped} 个）`, `no forms to review (${skipped} skipped)`);
   }
 
-  const results: LintResult[] = session.failures.map((f) => fatalResult(f.name, f.failure, lang));
-  const wantFacts = html || opts.summary !== undefined;
-  const { formFacts, ReviewCollector } = await import("../../batch/review.js");
-  // The 汇总表 and the HTML report keep compact records, gathered as results arrive.
-  const review = wantFacts ? new ReviewCollector({ errorsOnly: Boolean(opts.quiet) }) : undefined;
-  for (const r of results) review?.add(r);
-  const options = { rules, config: lintConfig, lang };
-  if (useStdin) {
-    const name = opts.stdinFilename ?? "-";
-    const { parseBuffer } = await import("../../parse/index.js");
-    try {
-      const parsed = await parseBuffer(await ctx.io.readStdin(), name);
-      for (const w of parsed.warnings) session.note(`perfgoal: ${name}: ${w}`);
-      const stdinResults = lintParseResult(parsed, name, options);
-      stdinResults.forEach((r, i) => review?.add(r, formFacts(parsed.forms[i]!.form)));
-      results.push(...stdinResults);
-    } catch (e) {
-      if (!isPerfgoalError(e)) throw e;
-      const failure = { ...e.toFailure(), internal: false };
-      session.fail(name, failure);
-      results.push(fatalResult(name, failure, lang));
-      review?.add(results.at(-1)!);
-    }
+  const outputFailed = (e: unknown): number => {
+    if (!isPerfgoalError(e)) throw e;
+    say(runCtx, `perfgoal: ${e.describe(lang)}`);
+    return EXIT.usage;
+  };
+  const { openReportSink } = await import("../report-sink.js");
+  let sink: Awaited<ReturnType<typeof openReportSink>>;
+  try {
+    sink = await openReportSink(ctx.io, outputAbs, session.inputPaths());
+  } catch (e) {
+    return outputFailed(e);
   }
-  for await (const outcome of session.run<ValidatePayload>({ command: "validate", lang, options: { config: lintConfig, facts: wantFacts } })) {
-    if (outcome.failure) {
-      results.push(fatalResult(outcome.name, outcome.failure, lang));
-      review?.add(results.at(-1)!);
-    } else if (outcome.payload) {
-      const { results: formResults, facts: formFactsList } = outcome.payload;
-      formResults.forEach((r, i) => review?.add(r, formFactsList?.[i]));
-      results.push(...formResults);
-    }
-  }
-
-  // The exit code comes from every finding; --quiet only changes what is shown.
-  let errors = 0;
-  let warnings = 0;
-  for (const r of results) {
-    if (isFatal(r)) continue;
-    errors += r.counts.error;
-    warnings += r.counts.warning;
-  }
-  const shown = opts.quiet ? results.map((r) => (isFatal(r) ? r : { ...r, findings: r.findings.filter((f) => f.severity === "error") })) : results;
-  const version = await packageVersion();
-  const reviewReport = () => review!.report({ lang, ...(version ? { version } : {}), skipped: session.skippedCounts(), interrupted: session.interrupted });
-  if (opts.summary && !session.interrupted) {
-    const { summaryTable } = await import("../../report/summary-table.js");
-    const { writeFileAtomic } = await import("../io.js");
-    try {
-      await writeFileAtomic(path.resolve(ctx.io.cwd, opts.summary), await summaryTable(reviewReport(), opts.summary), { force: true, inputs: session.inputPaths() });
-    } catch (e) {
-      if (!isPerfgoalError(e)) throw e;
-      say(runCtx, `perfgoal: ${e.describe(lang)}`);
-      return EXIT.usage;
-    }
-  }
-  if (!session.interrupted) {
-    const report = html
-      ? (await import("../../report/html.js")).htmlReport(reviewReport())
-      : formatter!(shown, { lang, color: ctx.color && !opts.output, rules: rules.map((r) => r.meta), version });
-    if (opts.output) {
-      const { writeFileAtomic } = await import("../io.js");
+  try {
+    const version = await packageVersion();
+    const stream = streamFormatter?.({ lang, color: ctx.color && !opts.output, rules: rules.map((r) => r.meta), version });
+    const wantFacts = html || opts.summary !== undefined;
+    const { formFacts, ReviewCollector } = await import("../../batch/review.js");
+    // The 汇总表 and the HTML report keep compact records, gathered as results arrive.
+    const review = wantFacts ? new ReviewCollector({ errorsOnly: Boolean(opts.quiet) }) : undefined;
+    // Each result is counted and its report written as it arrives; only the counts are kept.
+    let errors = 0;
+    let warnings = 0;
+    const emit = async (r: ReportResult, facts?: FormFacts) => {
+      review?.add(r, facts);
+      if (!isFatal(r)) {
+        // The exit code comes from every finding; --quiet only changes what is shown.
+        errors += r.counts.error;
+        warnings += r.counts.warning;
+      }
+      if (stream) await sink.write(stream.add(opts.quiet && !isFatal(r) ? { ...r, findings: r.findings.filter((f) => f.severity === "error") } : r));
+    };
+    if (stream) await sink.write(stream.start());
+    for (const f of session.failures) await emit(fatalResult(f.name, f.failure, lang));
+    const options = { rules, config: lintConfig, lang };
+    if (useStdin) {
+      const name = opts.stdinFilename ?? "-";
+      const { parseBuffer } = await import("../../parse/index.js");
       try {
-        await writeFileAtomic(outputAbs!, report, { force: true, inputs: session.inputPaths() });
+        const parsed = await parseBuffer(await ctx.io.readStdin(), name);
+        for (const w of parsed.warnings) session.note(`perfgoal: ${name}: ${w}`);
+        const stdinResults = lintParseResult(parsed, name, options);
+        for (const [i, r] of stdinResults.entries()) await emit(r, wantFacts ? formFacts(parsed.forms[i]!.form) : undefined);
       } catch (e) {
         if (!isPerfgoalError(e)) throw e;
-        say(runCtx, `perfgoal: ${e.describe(lang)}`);
-        return EXIT.usage;
+        const failure = { ...e.toFailure(), internal: false };
+        session.fail(name, failure);
+        await emit(fatalResult(name, failure, lang));
       }
-    } else ctx.io.stdout(report);
+    }
+    // Only json carries every message variant and the rule data; the other reports ask workers for less.
+    const jobOptions = { config: lintConfig, facts: wantFacts, lean: opts.format !== "json" };
+    for await (const outcome of session.run<ValidatePayload>({ command: "validate", lang, options: jobOptions })) {
+      if (outcome.failure) await emit(fatalResult(outcome.name, outcome.failure, lang));
+      else if (outcome.payload) {
+        const { results: formResults, facts: formFactsList } = outcome.payload;
+        for (const [i, r] of formResults.entries()) await emit(r, formFactsList?.[i]);
+      }
+    }
+
+    const reviewReport = () => review!.report({ lang, ...(version ? { version } : {}), skipped: session.skippedCounts(), interrupted: session.interrupted });
+    if (session.interrupted) {
+      // Nothing half-done is left under the report's name; on stdout the reports already written are closed.
+      if (outputAbs || !stream) await sink.abort();
+      else await sink.close(stream.end());
+    } else {
+      if (opts.summary) {
+        const { summaryTable } = await import("../../report/summary-table.js");
+        const { writeFileAtomic } = await import("../io.js");
+        try {
+          await writeFileAtomic(path.resolve(ctx.io.cwd, opts.summary), await summaryTable(reviewReport(), opts.summary), { force: true, inputs: session.inputPaths() });
+        } catch (e) {
+          await sink.abort();
+          return outputFailed(e);
+        }
+      }
+      await sink.close(stream ? stream.end() : (await import("../../report/html.js")).htmlReport(reviewReport()));
+    }
+    session.printSummary();
+    const tooManyWarnings = warningLimit >= 0 && warnings > warningLimit;
+    if (tooManyWarnings) say(runCtx, t(runCtx, `perfgoal: 警告 ${warnings} 个，超过上限 ${warningLimit}`, `perfgoal: ${warnings} warnings exceed the limit of ${warningLimit}`));
+    return session.exitCode(errors > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok);
+  } catch (e) {
+    await sink.abort();
+    return outputFailed(e);
   }
-  session.printSummary();
-  const tooManyWarnings = warningLimit >= 0 && warnings > warningLimit;
-  if (tooManyWarnings) say(runCtx, t(runCtx, `perfgoal: 警告 ${warnings} 个，超过上限 ${warningLimit}`, `perfgoal: ${warnings} warnings exceed the limit of ${warningLimit}`));
-  return session.exitCode(errors > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok);
 }
 
 /** The config of this run: none (--no-config), the named file, or the nearest perfgoal.config.yaml. */
