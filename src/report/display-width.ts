@@ -53,6 +53,8 @@ export function displayWidth(text: string): number {
     const unit = plain.charCodeAt(i);
     if (unit >= 0x20 && unit < 0x7f) width += 1;
     else if (unit >= 0x4e00 && unit <= 0x9fff) width += 2;
+    // CJK punctuation (、。「」, before the tone marks at U+302A) and full-width forms (，：（）).
+    else if ((unit >= 0x3000 && unit <= 0x3029) || (unit >= 0xff01 && unit <= 0xff60)) width += 2;
     else {
       const cp = plain.codePointAt(i)!;
       if (cp > 0xffff) i++;

@@ -13,8 +13,9 @@ import { collect } from "./types.js";
  * closing summary line. Forms without findings are only counted.
  */
 export const stylishStream: StreamFormatter = (options) => {
-  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const c = paint(options.color);
   const lang = options.lang;
+  const widthOf = widthCache();
   const totals = { error: 0, warning: 0, info: 0 };
   let blocks = 0;
   let forms = 0;
@@ -30,7 +31,7 @@ export const stylishStream: StreamFormatter = (options) => {
       }
       forms++;
       for (const f of result.findings) totals[f.severity]++;
-      return result.findings.length > 0 ? block(formBlock(result, c, lang)) : "";
+      return result.findings.length > 0 ? block(formBlock(result, c, lang, widthOf)) : "";
     },
     end: () => `${blocks > 0 ? "\n" : ""}${summaryLine(totals, forms, fatal, c, lang)}\n`,
   };
@@ -41,27 +42,50 @@ export const stylish = collect(stylishStream);
 /** Widest the message column is padded to; longer messages just run on. */
 export const MESSAGE_COLUMN_MAX = 72;
 
-function severityColour(c: ChalkInstance, s: Severity): (t: string) => string {
+/** The styles stylish uses; without colour each is the identity (cheaper than chalk at level 0). */
+type Paint = Pick<ChalkInstance, "dim" | "underline" | "red" | "yellow" | "cyan" | "green" | "bold">;
+
+function paint(color: boolean | undefined): Paint {
+  if (color) return new Chalk({ level: 1 });
+  const same = ((text: string) => text) as ChalkInstance;
+  return { dim: same, underline: same, red: same, yellow: same, cyan: same, green: same, bold: same };
+}
+
+/** Locations, severities and rule ids repeat from form to form: each is measured once per report. */
+function widthCache(): (text: string) => number {
+  const known = new Map<string, number>();
+  return (text) => {
+    let w = known.get(text);
+    if (w === undefined) {
+      w = displayWidth(text);
+      if (known.size < 50_000) known.set(text, w);
+    }
+    return w;
+  };
+}
+
+function severityColour(c: Paint, s: Severity): (t: string) => string {
   return s === "error" ? c.red : s === "warning" ? c.yellow : c.cyan;
 }
 
-function formBlock(result: ReportFormResult, c: ChalkInstance, lang: Lang): string {
+function formBlock(result: ReportFormResult, c: Paint, lang: Lang, widthOf: (text: string) => number): string {
   const gradeText = lang === "zh" ? `评级 ${result.grade}` : `grade ${gradeName(result.grade, lang)}`;
   const project = result.project ? `  ${result.project}` : "";
   const header = `${c.underline(formLabel(result.file, result.formIndex, lang))}${project}  ${c.dim(gradeText)}`;
   const rows = result.findings.map((f) => row(f, lang));
   // Each cell is measured once: padding reuses the width.
-  const cellWidths = rows.map((r) => [displayWidth(r[0]!), displayWidth(r[1]!), displayWidth(r[2]!), displayWidth(r[3]!)]);
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...cellWidths.map((w) => w[i]!)));
+  const cellWidths = rows.map((r) => [widthOf(r[0]!), widthOf(r[1]!), displayWidth(r[2]!), widthOf(r[3]!)]);
+  const widths = [0, 0, 0, 0];
+  for (const w of cellWidths) for (let i = 0; i < 4; i++) if (w[i]! > widths[i]!) widths[i] = w[i]!;
   // One very long message should not push every other row's rule id off the screen.
   widths[2] = Math.min(widths[2]!, MESSAGE_COLUMN_MAX);
   const pad = (text: string, n: number, i: number) => text + " ".repeat(Math.max(0, widths[i]! - cellWidths[n]![i]!));
   let lines = "";
-  result.findings.forEach((f, n) => {
+  for (let n = 0; n < rows.length; n++) {
     const [loc, sev, msg, rule, path] = rows[n]!;
-    const cells = [c.dim(pad(loc!, n, 0)), severityColour(c, f.severity)(pad(sev!, n, 1)), pad(msg!, n, 2), c.dim(pad(rule!, n, 3)), c.dim(path!)];
-    lines += `  ${cells.join("  ")}`.trimEnd() + "\n";
-  });
+    const line = `  ${c.dim(pad(loc!, n, 0))}  ${severityColour(c, result.findings[n]!.severity)(pad(sev!, n, 1))}  ${pad(msg!, n, 2)}  ${c.dim(pad(rule!, n, 3))}  ${c.dim(path!)}`;
+    lines += `${line.trimEnd()}\n`;
+  }
   return `${header}\n${lines}`;
 }
 
@@ -69,7 +93,7 @@ function row(f: ReportFinding, lang: Lang): string[] {
   return [f.locationText, severityLabel(f.severity, lang), f.message.includes("\n") ? f.message.replace(/\s*\n\s*/g, " ") : f.message, f.ruleId, f.path];
 }
 
-function summaryLine(t: { error: number; warning: number; info: number }, forms: number, fatal: number, c: ChalkInstance, lang: Lang): string {
+function summaryLine(t: { error: number; warning: number; info: number }, forms: number, fatal: number, c: Paint, lang: Lang): string {
   const problems = t.error + t.warning + t.info;
   const unreadable =
     fatal === 0 ? "" : lang === "zh" ? `；${fatal} 个文件无法读取` : `; ${fatal} ${fatal === 1 ? "file" : "files"} could not be read`;
