@@ -1,7 +1,7 @@
-import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { PerfgoalError } from "../../model/errors.js";
 import { MERGE_CONTINUE, MERGE_NONE, MERGE_RESTART, type MergeMark, type RawBlock, type RawCell, type RawDocument, type RawRow, type RawTable } from "./raw.js";
 import { mapSymbolText, symbolChar, symbolTable } from "./symbols.js";
+import { scanXml, XmlScanError, type XmlAttributes, type XmlHandler } from "./xml-scan.js";
 
 /** Tables nested deeper than this are read as text of the deepest cell (no stack grows with depth). */
 export const MAX_TABLE_DEPTH = 64;
@@ -139,29 +139,20 @@ interface Field {
 }
 
 /**
- * Walk `word/document.xml` once with a SAX parser and collect body paragraphs and tables as
- * written. Every piece of state is an explicit stack, so nesting depth costs memory, never
- * call-stack frames.
+ * Walk `word/document.xml` (its bytes: UTF-8, or UTF-16 with a BOM) once and collect body
+ * paragraphs and tables as written. Every piece of state is an explicit stack, so nesting depth
+ * costs memory, never call-stack frames.
  */
-export function readBody(xml: string): RawDocument {
+export function readBody(xml: Uint8Array): RawDocument {
   const walker = new BodyWalker();
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on("doctype", () => {
-    throw new PerfgoalError("PG-E-XML", { zh: "含 DOCTYPE 声明（为防实体注入，拒绝处理）", en: "has a DOCTYPE declaration (refused to keep entities out)" });
-  });
-  parser.on("opentag", (tag) => walker.open(tag));
-  parser.on("closetag", () => walker.close());
-  parser.on("text", (text) => walker.text(text));
   try {
-    parser.write(xml);
+    scanXml(xml, walker);
   } catch (e) {
-    if (e instanceof PerfgoalError) throw e;
-    throw new PerfgoalError("PG-E-XML", firstLine(e), { cause: e });
-  }
-  try {
-    parser.close();
-  } catch (e) {
-    if (e instanceof PerfgoalError) throw e;
+    if (!(e instanceof XmlScanError)) throw e;
+    if (e.kind === "doctype") {
+      throw new PerfgoalError("PG-E-XML", { zh: "含 DOCTYPE 声明（为防实体注入，拒绝处理）", en: "has a DOCTYPE declaration (refused to keep entities out)" });
+    }
+    if (e.kind === "malformed") throw new PerfgoalError("PG-E-XML", firstLine(e), { cause: e });
     // The input ended inside an element: a cut-off file rather than bad XML.
     throw new PerfgoalError("PG-E-CORRUPT", { zh: `word/document.xml 不完整：${firstLine(e)}`, en: `word/document.xml is incomplete: ${firstLine(e)}` }, { cause: e });
   }
@@ -191,7 +182,7 @@ function isOn(v: string | undefined): boolean {
   return v === undefined || v === "1" || v === "true" || v === "on";
 }
 
-class BodyWalker {
+class BodyWalker implements XmlHandler {
   sawRoot = false;
   private readonly blocks: (RawBlock | undefined)[] = [];
   private readonly warnings: string[] = [];
@@ -227,7 +218,7 @@ class BodyWalker {
     return { blocks: this.blocks.filter((b): b is RawBlock => b !== undefined), warnings: this.warnings };
   }
 
-  private info(name: string, attributes: Record<string, string>): NameInfo {
+  private info(name: string, attributes: XmlAttributes): NameInfo {
     const known = this.names.get(name);
     if (known) return known;
     const colon = name.indexOf(":");
@@ -236,7 +227,7 @@ class BodyWalker {
     let ns = this.prefixes.get(prefix);
     if (ns === undefined) {
       // A prefix declared on this element rather than on the root.
-      const declared = attributes[prefix ? `xmlns:${prefix}` : "xmlns"];
+      const declared = attributes.get(prefix ? `xmlns:${prefix}` : "xmlns");
       if (declared !== undefined) this.prefixes.set(prefix, declared);
       ns = declared ?? CONVENTIONAL[prefix] ?? "";
     }
@@ -247,14 +238,13 @@ class BodyWalker {
     return info;
   }
 
-  open(tag: SaxesTagPlain): void {
+  open(name: string, attrs: XmlAttributes): void {
     if (this.skip > 0) {
       this.skip++;
       return;
     }
-    const attrs = tag.attributes as Record<string, string>;
-    if (!this.sawRoot) this.openRoot(tag.name, attrs);
-    const info = this.info(tag.name, attrs);
+    if (!this.sawRoot) this.openRoot(name, attrs.all());
+    const info = this.info(name, attrs);
     const code = info.code;
     const parent = this.open_.length > 0 ? this.open_[this.open_.length - 1]! : OTHER;
     switch (code) {
@@ -274,13 +264,13 @@ class BodyWalker {
         if (parent === R) this.append("\n");
         break;
       case SYM:
-        if (parent === R) this.append(symbolChar(attrs[info.font], attrs[info.char]));
+        if (parent === R) this.append(symbolChar(attrs.get(info.font), attrs.get(info.char)));
         break;
       case NO_BREAK_HYPHEN:
         if (parent === R) this.append("-");
         break;
       case R_FONTS:
-        if (parent === R_PR && this.open_[this.open_.length - 2] === R) this.runSymbols = symbolTable(attrs[info.ascii] ?? attrs[info.hAnsi]);
+        if (parent === R_PR && this.open_[this.open_.length - 2] === R) this.runSymbols = symbolTable(attrs.get(info.ascii) ?? attrs.get(info.hAnsi));
         break;
       case TBL:
         this.openTable();
@@ -292,19 +282,19 @@ class BodyWalker {
         this.openCell();
         break;
       case GRID_BEFORE:
-        if (parent === TR_PR && this.currentRow()) this.currentRow()!.gridBefore = clampSpan(attrs[info.val], 0);
+        if (parent === TR_PR && this.currentRow()) this.currentRow()!.gridBefore = clampSpan(attrs.get(info.val), 0);
         break;
       case GRID_AFTER:
-        if (parent === TR_PR && this.currentRow()) this.currentRow()!.gridAfter = clampSpan(attrs[info.val], 0);
+        if (parent === TR_PR && this.currentRow()) this.currentRow()!.gridAfter = clampSpan(attrs.get(info.val), 0);
         break;
       case GRID_SPAN:
-        if (parent === TC_PR && this.currentCell()) this.currentCell()!.gridSpan = clampSpan(attrs[info.val], 1);
+        if (parent === TC_PR && this.currentCell()) this.currentCell()!.gridSpan = clampSpan(attrs.get(info.val), 1);
         break;
       case V_MERGE:
-        if (parent === TC_PR && this.currentCell()) this.currentCell()!.vMerge = mergeMark(attrs[info.val]);
+        if (parent === TC_PR && this.currentCell()) this.currentCell()!.vMerge = mergeMark(attrs.get(info.val));
         break;
       case H_MERGE:
-        if (parent === TC_PR && this.currentCell()) this.currentCell()!.hMerge = mergeMark(attrs[info.val]);
+        if (parent === TC_PR && this.currentCell()) this.currentCell()!.hMerge = mergeMark(attrs.get(info.val));
         break;
       case CELL_DEL:
         if (parent === TC_PR && this.currentCell()) this.currentCell()!.deleted = true;
@@ -345,7 +335,7 @@ class BodyWalker {
         this.sdtPlaceholder.push(false);
         break;
       case SHOWING_PLACEHOLDER:
-        if (parent === SDT_PR && this.sdtPlaceholder.length > 0) this.sdtPlaceholder[this.sdtPlaceholder.length - 1] = isOn(attrs[info.val]);
+        if (parent === SDT_PR && this.sdtPlaceholder.length > 0) this.sdtPlaceholder[this.sdtPlaceholder.length - 1] = isOn(attrs.get(info.val));
         break;
       case SDT_CONTENT: {
         const placeholder = this.sdtPlaceholder.length > 0 && this.sdtPlaceholder[this.sdtPlaceholder.length - 1]!;
@@ -354,7 +344,7 @@ class BodyWalker {
         break;
       }
       case FLD_CHAR:
-        this.fieldChar(attrs[info.type]);
+        this.fieldChar(attrs.get(info.type));
         break;
       case CHECK_BOX:
         if (parent === FF_DATA && this.fields.length > 0) this.fields[this.fields.length - 1]!.checkbox = { checked: undefined, byDefault: false };
@@ -362,8 +352,8 @@ class BodyWalker {
       case CHECKED:
       case DEFAULT: {
         const box = parent === CHECK_BOX ? this.fields[this.fields.length - 1]?.checkbox : undefined;
-        if (box && code === CHECKED) box.checked = isOn(attrs[info.val]);
-        if (box && code === DEFAULT) box.byDefault = isOn(attrs[info.val]);
+        if (box && code === CHECKED) box.checked = isOn(attrs.get(info.val));
+        if (box && code === DEFAULT) box.byDefault = isOn(attrs.get(info.val));
         break;
       }
       default:
@@ -414,8 +404,12 @@ class BodyWalker {
     }
   }
 
+  wantsText(): boolean {
+    return this.inText && this.inInstruction === 0 && this.inPlaceholder === 0;
+  }
+
   text(text: string): void {
-    if (!this.inText || this.inInstruction > 0 || this.inPlaceholder > 0) return;
+    if (!this.wantsText()) return;
     this.append(this.runSymbols ? mapSymbolText(this.runSymbols, text) : text);
   }
 

@@ -1,5 +1,5 @@
-import { SaxesParser } from "saxes";
 import { PerfgoalError } from "../../model/errors.js";
+import { scanXml, XmlScanError } from "./xml-scan.js";
 import { findEntry, readEntry, type InflateBudget, type ZipArchive, type ZipEntry } from "./zip.js";
 
 /** The small package parts are tiny; a few MB is already absurd for them. */
@@ -66,18 +66,11 @@ export function resolvePartName(target: string): string {
   return parts.join("/");
 }
 
-function readSmallPart(zip: ZipArchive, entry: ZipEntry, budget: InflateBudget): string {
-  return decodeXml(readEntry(zip, entry, budget, MAX_SMALL_PART));
+function readSmallPart(zip: ZipArchive, entry: ZipEntry, budget: InflateBudget): Uint8Array {
+  return readEntry(zip, entry, budget, MAX_SMALL_PART);
 }
 
-/** XML parts are UTF-8, or UTF-16 with a byte-order mark. */
-export function decodeXml(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
-  return new TextDecoder("utf-8").decode(bytes);
-}
-
-function readRelationships(xml: string): { type: string; target: string }[] {
+function readRelationships(xml: Uint8Array): { type: string; target: string }[] {
   const out: { type: string; target: string }[] = [];
   scanElements(xml, (local, attrs) => {
     if (local === "Relationship" && attrs["TargetMode"] !== "External") out.push({ type: attrs["Type"] ?? "", target: attrs["Target"] ?? "" });
@@ -85,7 +78,7 @@ function readRelationships(xml: string): { type: string; target: string }[] {
   return out;
 }
 
-function readOverrides(xml: string): { partName: string; contentType: string }[] {
+function readOverrides(xml: Uint8Array): { partName: string; contentType: string }[] {
   const out: { partName: string; contentType: string }[] = [];
   scanElements(xml, (local, attrs) => {
     if (local === "Override") out.push({ partName: attrs["PartName"] ?? "", contentType: attrs["ContentType"] ?? "" });
@@ -97,18 +90,19 @@ function readOverrides(xml: string): { partName: string; contentType: string }[]
  * Visit every element of a small package part. A damaged part is ignored (the main document is
  * then looked up by its usual name); a DOCTYPE is refused like everywhere else.
  */
-function scanElements(xml: string, visit: (local: string, attrs: Record<string, string>) => void): void {
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on("doctype", () => {
-    throw new PerfgoalError("PG-E-XML", { zh: "含 DOCTYPE 声明（拒绝处理实体）", en: "has a DOCTYPE declaration (entities are refused)" });
-  });
-  parser.on("opentag", (tag) => {
-    const colon = tag.name.indexOf(":");
-    visit(colon < 0 ? tag.name : tag.name.slice(colon + 1), tag.attributes as Record<string, string>);
-  });
+function scanElements(xml: Uint8Array, visit: (local: string, attrs: Record<string, string>) => void): void {
   try {
-    parser.write(xml).close();
+    scanXml(xml, {
+      open(name, attrs) {
+        const colon = name.indexOf(":");
+        visit(colon < 0 ? name : name.slice(colon + 1), attrs.all());
+      },
+      close() {},
+      wantsText: () => false,
+      text() {},
+    });
   } catch (e) {
-    if (e instanceof PerfgoalError) throw e;
+    if (!(e instanceof XmlScanError)) throw e;
+    if (e.kind === "doctype") throw new PerfgoalError("PG-E-XML", { zh: "含 DOCTYPE 声明（拒绝处理实体）", en: "has a DOCTYPE declaration (entities are refused)" });
   }
 }

@@ -1,7 +1,7 @@
 import type { Block, SourceDocument } from "../document.js";
 import { readBody } from "./body-reader.js";
 import { expandTable, MAX_GRID_CELLS } from "./grid.js";
-import { decodeXml, findMainDocument } from "./package.js";
+import { findMainDocument } from "./package.js";
 import { MAX_TOTAL_INFLATED, openZip, readEntry } from "./zip.js";
 
 /**
@@ -15,7 +15,7 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
   const zip = openZip(bytes);
   const budget = { remaining: MAX_TOTAL_INFLATED };
   const main = findMainDocument(zip, budget);
-  const raw = readBody(decodeXml(readEntry(zip, main, budget)));
+  const raw = readBody(readEntry(zip, main, budget));
 
   const cells = { cells: MAX_GRID_CELLS };
   const blocks: Block[] = raw.blocks.map((b) =>
