@@ -18,9 +18,10 @@ describe("npm run bench", () => {
         err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout),
       ),
     );
-    expect(stdout).toContain("floor (unzip + SAX)");
+    expect(stdout).toContain("floor (unzip + scan)");
+    expect(stdout).toContain("floor, saxes (reference)");
     const figures = JSON.parse(readFileSync(out, "utf8")) as {
-      sets: { docx: { floorMsPerForm: number; runs: { command: string; jobs: number; formsPerSec: number; ratioToFloor: number; peakRssMb: number; exitCode: number }[] } };
+      sets: { docx: { floorMsPerForm: number; floorSaxesReferenceMsPerForm: number; runs: { command: string; jobs: number; formsPerSec: number; ratioToFloor: number; peakRssMb: number; exitCode: number }[] } };
       coldStartMs: number;
       targets: { lines: string[] };
     };
@@ -34,6 +35,7 @@ describe("npm run bench", () => {
       expect(r.exitCode).toBe(r.command === "validate" ? 1 : 0);
     }
     expect(figures.sets.docx.floorMsPerForm).toBeGreaterThan(0);
+    expect(figures.sets.docx.floorSaxesReferenceMsPerForm).toBeGreaterThan(0);
     expect(figures.coldStartMs).toBeGreaterThan(0);
     expect(figures.targets.lines.length).toBeGreaterThanOrEqual(4);
   }, 300_000);
