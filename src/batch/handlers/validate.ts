@@ -1,11 +1,12 @@
-import { reportFinding, type FormResult, type LintConfig, type ReportFormResult } from "../../lint/types.js";
+import type { FormResult, LintConfig } from "../../lint/types.js";
+import { packResult, type PackedFormResult } from "../packed.js";
 import { parseFile } from "../../parse/index.js";
 import type { FormFacts } from "../review.js";
 import type { FileHandler } from "../work.js";
 
 export interface ValidatePayload {
-  /** Full results, or with `lean` only what reports read of each finding. */
-  results: (FormResult | ReportFormResult)[];
+  /** Full results, or with `lean` packed: only what reports read of each finding. */
+  results: (FormResult | PackedFormResult)[];
   /** Header facts per form, parallel to results; only when the job asks for them (汇总表, HTML report). */
   facts?: FormFacts[];
 }
@@ -17,11 +18,8 @@ export const validateHandler: FileHandler = async (task, spec) => {
   const parsed = await parseFile(task.path);
   const config = (spec.options?.config ?? {}) as LintConfig;
   const results = lintParseResult(parsed, task.name, { rules: await loadRules(), config, lang: spec.lang });
-  // Every result crosses to the main thread, which decodes it: a report that shows one language
-  // and no rule data (all but json) is sent a fraction of each finding.
-  const payload: ValidatePayload = {
-    results: spec.options?.lean ? results.map((r) => ({ ...r, findings: r.findings.map(reportFinding) })) : results,
-  };
+  // Only json carries every message variant and the rule data.
+  const payload: ValidatePayload = { results: spec.options?.lean ? results.map(packResult) : results };
   if (spec.options?.facts) {
     const { formFacts } = await import("../review.js");
     payload.facts = parsed.forms.map((f) => formFacts(f.form));

@@ -164,11 +164,12 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
     }
     // Only json carries every message variant and the rule data; the other reports ask workers for less.
     const jobOptions = { config: lintConfig, facts: wantFacts, lean: opts.format !== "json" };
+    const { unpackResult } = await import("../../batch/packed.js");
     for await (const outcome of session.run<ValidatePayload>({ command: "validate", lang, options: jobOptions })) {
       if (outcome.failure) await emit(fatalResult(outcome.name, outcome.failure, lang));
       else if (outcome.payload) {
         const { results: formResults, facts: formFactsList } = outcome.payload;
-        for (const [i, r] of formResults.entries()) await emit(r, formFactsList?.[i]);
+        for (const [i, r] of formResults.entries()) await emit(unpackResult(r), formFactsList?.[i]);
       }
     }
 
