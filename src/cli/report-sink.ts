@@ -24,24 +24,31 @@ export async function openReportSink(io: CliIO, target: string | undefined, inpu
     done = file.commit;
     abort = file.abort;
   } else out = async (text) => io.stdout(text);
-  let pending = "";
+  // Pieces are joined once per flush: a string grown by += is a rope of small pieces, and
+  // flattening it when it is encoded for the write cost more than formatting the reports.
+  let pending: string[] = [];
+  let size = 0;
+  const take = () => {
+    const chunk = pending.join("");
+    pending = [];
+    size = 0;
+    return chunk;
+  };
   return {
     write: async (text) => {
-      pending += text;
-      if (pending.length >= FLUSH_AT) {
-        const chunk = pending;
-        pending = "";
-        await out(chunk);
-      }
+      if (!text) return;
+      pending.push(text);
+      size += text.length;
+      if (size >= FLUSH_AT) await out(take());
     },
     close: async (last) => {
-      const chunk = pending + last;
-      pending = "";
+      pending.push(last);
+      const chunk = take();
       if (chunk) await out(chunk);
       await done();
     },
     abort: async () => {
-      pending = "";
+      take();
       await abort();
     },
   };

@@ -80,13 +80,14 @@ function formBlock(result: ReportFormResult, c: Paint, lang: Lang, widthOf: (tex
   // One very long message should not push every other row's rule id off the screen.
   widths[2] = Math.min(widths[2]!, MESSAGE_COLUMN_MAX);
   const pad = (text: string, n: number, i: number) => text + " ".repeat(Math.max(0, widths[i]! - cellWidths[n]![i]!));
-  let lines = "";
+  const lines = [header];
   for (let n = 0; n < rows.length; n++) {
     const [loc, sev, msg, rule, path] = rows[n]!;
     const line = `  ${c.dim(pad(loc!, n, 0))}  ${severityColour(c, result.findings[n]!.severity)(pad(sev!, n, 1))}  ${pad(msg!, n, 2)}  ${c.dim(pad(rule!, n, 3))}  ${c.dim(path!)}`;
-    lines += `${line.trimEnd()}\n`;
+    lines.push(line.trimEnd());
   }
-  return `${header}\n${lines}`;
+  lines.push("");
+  return lines.join("\n");
 }
 
 function row(f: ReportFinding, lang: Lang): string[] {
