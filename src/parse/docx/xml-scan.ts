@@ -48,10 +48,9 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 }
 
-/** Bytes that end a name (or cannot be in one). */
-function endsName(c: number): boolean {
-  return isSpace(c) || c === GT || c === SLASH || c === EQ || c === LT || c === QUOT || c === APOS || c === AMP;
-}
+/** Bytes that end a name (or cannot be in one): a table, as this runs for every byte of every name. */
+const NAME_END = new Uint8Array(256);
+for (const c of [0x20, 0x0a, 0x09, 0x0d, GT, SLASH, EQ, LT, QUOT, APOS, AMP]) NAME_END[c] = 1;
 
 function badNameStart(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e;
@@ -172,9 +171,6 @@ export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
 class Scanner {
   private pos: number;
   private readonly len: number;
-  /** Next `<` / `&` at or after the scan position: searched again only once passed (linear). */
-  private nextLt = -1;
-  private nextAmp = -1;
   /** Name start and end of every open element (`depth` pairs in use; never shrunk, so no reallocation). */
   private readonly stack: number[] = [];
   private depth = 0;
@@ -193,23 +189,14 @@ class Scanner {
     this.attrs = new XmlAttributes(buf);
   }
 
-  private lt(from: number): number {
-    if (this.nextLt !== -2 && this.nextLt < from) this.nextLt = this.buf.indexOf(LT, from);
-    if (this.nextLt === -1) this.nextLt = -2;
-    return this.nextLt === -2 ? this.len : this.nextLt;
-  }
-
-  private amp(from: number): number {
-    if (this.nextAmp !== -2 && this.nextAmp < from) this.nextAmp = this.buf.indexOf(AMP, from);
-    if (this.nextAmp === -1) this.nextAmp = -2;
-    return this.nextAmp === -2 ? this.len : this.nextAmp;
-  }
-
   run(): void {
     const { buf, len } = this;
     while (this.pos < len) {
-      const lt = this.lt(this.pos);
-      if (lt > this.pos) this.textRun(this.pos, lt);
+      // A plain loop: text runs are short, where a native indexOf per run costs more than it saves.
+      let lt = this.pos;
+      let amp = false;
+      for (let c = buf[lt]; lt < len && c !== LT; c = buf[++lt]) if (c === AMP) amp = true;
+      if (lt > this.pos) this.textRun(this.pos, lt, amp);
       if (lt >= len) break;
       this.pos = lt + 1;
       const c = buf[this.pos];
@@ -226,16 +213,10 @@ class Scanner {
   }
 
   /** Character data between `start` and the next `<`. */
-  private textRun(start: number, end: number): void {
+  private textRun(start: number, end: number, amp: boolean): void {
     const { buf } = this;
     // Check every reference, read or not: a bad one makes the whole part malformed.
-    for (let a = this.amp(start); a < end; a = this.amp(a + 1)) {
-      let semi = a + 1;
-      const stop = Math.min(end, a + MAX_ENTITY);
-      while (semi < stop && buf[semi] !== SEMI) semi++;
-      if (semi >= stop) throw semi >= this.len ? truncated("unexpected end inside an entity") : malformed("invalid entity reference");
-      entity(buf.latin1Slice(a + 1, semi));
-    }
+    if (amp) this.checkReferences(start, end, "");
     if (this.depth === 0) {
       for (let i = start; i < end; i++) {
         if (!isSpace(buf[i]!)) throw malformed("text data outside of root node.");
@@ -245,12 +226,26 @@ class Scanner {
     if (this.handler.wantsText()) this.handler.text(decodeText(buf, start, end));
   }
 
+  /** Every `&` between `start` and `end` must open a valid reference closed before `end`. */
+  private checkReferences(start: number, end: number, where: string): void {
+    const { buf } = this;
+    for (let a = start; a < end; a++) {
+      if (buf[a] !== AMP) continue;
+      let semi = a + 1;
+      const stop = Math.min(end, a + MAX_ENTITY);
+      while (semi < stop && buf[semi] !== SEMI) semi++;
+      if (semi >= stop) throw semi >= this.len ? truncated("unexpected end inside an entity") : malformed(`invalid entity reference${where}`);
+      entity(buf.latin1Slice(a + 1, semi));
+      a = semi;
+    }
+  }
+
   /** The position just after a name starting at `p`. */
   private nameEnd(p: number): number {
     const { buf, len } = this;
     if (p >= len) throw truncated("unexpected end inside a tag");
-    if (endsName(buf[p]!) || badNameStart(buf[p]!)) throw malformed("invalid name in a tag");
-    while (p < len && !endsName(buf[p]!)) p++;
+    if (NAME_END[buf[p]!] === 1 || badNameStart(buf[p]!)) throw malformed("invalid name in a tag");
+    while (p < len && NAME_END[buf[p]!] === 0) p++;
     if (p >= len) throw truncated("unexpected end inside a tag");
     return p;
   }
@@ -315,14 +310,15 @@ class Scanner {
     const quote = buf[p];
     if (quote !== QUOT && quote !== APOS) throw malformed("unquoted attribute value");
     const valueStart = p + 1;
-    const close = buf.indexOf(quote, valueStart);
-    if (close < 0) throw truncated("unexpected end inside an attribute value");
-    if (this.lt(valueStart) < close) throw malformed("disallowed character < in attribute value");
-    for (let a = this.amp(valueStart); a < close; a = this.amp(a + 1)) {
-      const semi = buf.indexOf(SEMI, a);
-      if (semi < 0 || semi > close || semi - a > MAX_ENTITY) throw malformed("invalid entity reference in attribute value");
-      entity(buf.latin1Slice(a + 1, semi));
+    const len = this.len;
+    let close = valueStart;
+    let amp = false;
+    for (let c = buf[close]; close < len && c !== quote; c = buf[++close]) {
+      if (c === LT) throw malformed("disallowed character < in attribute value");
+      if (c === AMP) amp = true;
     }
+    if (close >= len) throw truncated("unexpected end inside an attribute value");
+    if (amp) this.checkReferences(valueStart, close, " in attribute value");
     const k = attrs.count++ * 4;
     attrs.spans[k] = nameStart;
     attrs.spans[k + 1] = nameEnd;
