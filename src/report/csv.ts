@@ -1,7 +1,7 @@
-import { isFatal } from "../lint/types.js";
+import { isFatal, type ReportResult } from "../lint/types.js";
 import { gradeName } from "../lint/grade.js";
 import { severityLabel } from "./labels.js";
-import type { StreamFormatter } from "./types.js";
+import type { ReportPiece, StreamFormatter } from "./types.js";
 import { collect } from "./types.js";
 
 const HEADER = {
@@ -25,18 +25,21 @@ function csvLine(fields: (string | number | undefined)[]): string {
  */
 export const csvStream: StreamFormatter = (options) => {
   const lang = options.lang;
+  const render = (r: ReportResult): ReportPiece => {
+    if (isFatal(r)) return { text: csvLine([r.file, "", "", "", severityLabel("error", lang), r.fatal.code, "", "", "", r.fatal.message]) };
+    const grade = gradeName(r.grade, lang);
+    let text = "";
+    for (const f of r.findings) {
+      text += csvLine([r.file, r.formIndex, r.project, grade, severityLabel(f.severity, lang), f.code, f.ruleId, f.locationText, f.path, f.message]);
+    }
+    return { text };
+  };
   return {
     start: () => `\uFEFF${csvLine(HEADER[lang])}`,
-    add: (r) => {
-      if (isFatal(r)) return csvLine([r.file, "", "", "", severityLabel("error", lang), r.fatal.code, "", "", "", r.fatal.message]);
-      const grade = gradeName(r.grade, lang);
-      let out = "";
-      for (const f of r.findings) {
-        out += csvLine([r.file, r.formIndex, r.project, grade, severityLabel(f.severity, lang), f.code, f.ruleId, f.locationText, f.path, f.message]);
-      }
-      return out;
-    },
+    add: (r) => render(r).text,
     end: () => "",
+    render,
+    addPiece: (piece) => piece.text,
   };
 };
 

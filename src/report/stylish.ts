@@ -1,10 +1,10 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import { gradeName } from "../lint/grade.js";
-import { isFatal, type Lang, type ReportFinding, type ReportFormResult } from "../lint/types.js";
+import { isFatal, type Lang, type ReportFinding, type ReportFormResult, type ReportResult } from "../lint/types.js";
 import type { Severity } from "../rules/types.js";
 import { displayWidth } from "./display-width.js";
 import { formLabel, severityLabel } from "./labels.js";
-import type { StreamFormatter } from "./types.js";
+import type { ReportPiece, StreamFormatter } from "./types.js";
 import { collect } from "./types.js";
 
 /**
@@ -22,18 +22,28 @@ export const stylishStream: StreamFormatter = (options) => {
   let fatal = 0;
   // Blocks are separated by an empty line.
   const block = (text: string) => (blocks++ > 0 ? `\n${text}` : text);
+  const render = (result: ReportResult): ReportPiece => {
+    if (isFatal(result)) return { text: `${c.underline(result.file)}\n  ${c.red(severityLabel("error", lang))}  ${result.fatal.message}  ${c.dim(result.fatal.code)}\n` };
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const f of result.findings) counts[f.severity]++;
+    return { text: result.findings.length > 0 ? formBlock(result, c, lang, widthOf) : "", counts };
+  };
+  const addPiece = (piece: ReportPiece): string => {
+    if (!piece.counts) fatal++;
+    else {
+      forms++;
+      totals.error += piece.counts.error;
+      totals.warning += piece.counts.warning;
+      totals.info += piece.counts.info;
+    }
+    return piece.text ? block(piece.text) : "";
+  };
   return {
     start: () => "",
-    add: (result) => {
-      if (isFatal(result)) {
-        fatal++;
-        return block(`${c.underline(result.file)}\n  ${c.red(severityLabel("error", lang))}  ${result.fatal.message}  ${c.dim(result.fatal.code)}\n`);
-      }
-      forms++;
-      for (const f of result.findings) totals[f.severity]++;
-      return result.findings.length > 0 ? block(formBlock(result, c, lang, widthOf)) : "";
-    },
+    add: (result) => addPiece(render(result)),
     end: () => `${blocks > 0 ? "\n" : ""}${summaryLine(totals, forms, fatal, c, lang)}\n`,
+    render,
+    addPiece,
   };
 };
 

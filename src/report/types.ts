@@ -1,4 +1,4 @@
-import type { Lang, ReportResult } from "../lint/types.js";
+import type { Lang, ReportResult, SeverityCounts } from "../lint/types.js";
 import type { RuleMeta } from "../rules/types.js";
 
 export interface FormatterOptions {
@@ -22,6 +22,18 @@ export interface ReportStream {
   start(): string;
   add(result: ReportResult): string;
   end(): string;
+  /**
+   * Formats where a result's text needs nothing of the others (stylish, csv) split add() in two:
+   * render() anywhere (a worker), addPiece() in order; add(r) is addPiece(render(r)).
+   */
+  render?(result: ReportResult): ReportPiece;
+  addPiece?(piece: ReportPiece): string;
+}
+
+/** A result's report text, and the counts of the findings it shows (none for an unreadable file). */
+export interface ReportPiece {
+  text: string;
+  counts?: SeverityCounts;
 }
 
 export type StreamFormatter = (options: FormatterOptions) => ReportStream;

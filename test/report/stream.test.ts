@@ -45,6 +45,19 @@ describe("streaming reports", () => {
     }
   }
 
+  it("stylish and csv: text rendered by one stream (a worker) and added in order by another gives the whole report", async () => {
+    for (const name of ["stylish", "csv"]) {
+      for (const results of Object.values(sets)) {
+        for (const options of optionSets) {
+          const worker = (await loadStreamFormatter(name))!(options);
+          const main = (await loadStreamFormatter(name))!(options);
+          const pieces = [main.start(), ...results.map((r) => main.addPiece!(worker.render!(r))), main.end()];
+          expect(pieces.join("")).toBe((await loadFormatter(name))!(results, options));
+        }
+      }
+    }
+  });
+
   it("json is one document, laid out as JSON.stringify lays out the whole report", async () => {
     for (const results of Object.values(sets)) {
       const options = optionSets[0]!;

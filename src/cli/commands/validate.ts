@@ -5,7 +5,8 @@ import { EXIT } from "../exit-codes.js";
 import { JOBS_HELP, parseJobsOption } from "../../batch/options.js";
 import { isFatal, type LintConfig, type ReportResult } from "../../lint/types.js";
 import type { FormFacts } from "../../batch/review.js";
-import type { ValidatePayload } from "../../batch/handlers/validate.js";
+import type { RenderSpec, ValidatePayload } from "../../batch/handlers/validate.js";
+import type { ReportPiece } from "../../report/types.js";
 
 export interface ValidateOptions {
   format: string;
@@ -127,7 +128,7 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
   }
   try {
     const version = await packageVersion();
-    const stream = streamFormatter?.({ lang, color: ctx.color && !opts.output, rules: rules.map((r) => r.meta), version });
+    const stream = streamFormatter?.({ lang, color: Boolean(ctx.color && !opts.output), rules: rules.map((r) => r.meta), version });
     const wantFacts = html || opts.summary !== undefined;
     const { formFacts, ReviewCollector } = await import("../../batch/review.js");
     // The 汇总表 and the HTML report keep compact records, gathered as results arrive.
@@ -135,14 +136,16 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
     // Each result is counted and its report written as it arrives; only the counts are kept.
     let errors = 0;
     let warnings = 0;
-    const emit = async (r: ReportResult, facts?: FormFacts) => {
+    const emit = async (r: ReportResult, facts?: FormFacts, piece?: ReportPiece) => {
       review?.add(r, facts);
       if (!isFatal(r)) {
         // The exit code comes from every finding; --quiet only changes what is shown.
         errors += r.counts.error;
         warnings += r.counts.warning;
       }
-      if (stream) await sink.write(stream.add(opts.quiet && !isFatal(r) ? { ...r, findings: r.findings.filter((f) => f.severity === "error") } : r));
+      if (!stream) return;
+      if (piece && stream.addPiece) await sink.write(stream.addPiece(piece));
+      else await sink.write(stream.add(opts.quiet && !isFatal(r) ? { ...r, findings: r.findings.filter((f) => f.severity === "error") } : r));
     };
     if (stream) await sink.write(stream.start());
     for (const f of session.failures) await emit(fatalResult(f.name, f.failure, lang));
@@ -163,13 +166,15 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
       }
     }
     // Only json carries every message variant and the rule data; the other reports ask workers for less.
-    const jobOptions = { config: lintConfig, facts: wantFacts, lean: opts.format !== "json" };
+    const color = Boolean(ctx.color && !opts.output);
+    const render: RenderSpec | undefined = stream?.render ? { format: opts.format, lang, color, quiet: Boolean(opts.quiet), keepFindings: wantFacts } : undefined;
+    const jobOptions = { config: lintConfig, facts: wantFacts, lean: opts.format !== "json", ...(render ? { render } : {}) };
     const { unpackResult } = await import("../../batch/packed.js");
     for await (const outcome of session.run<ValidatePayload>({ command: "validate", lang, options: jobOptions })) {
       if (outcome.failure) await emit(fatalResult(outcome.name, outcome.failure, lang));
       else if (outcome.payload) {
         const { results: formResults, facts: formFactsList } = outcome.payload;
-        for (const [i, r] of formResults.entries()) await emit(unpackResult(r), formFactsList?.[i]);
+        for (const [i, r] of formResults.entries()) await emit(unpackResult(r), formFactsList?.[i], outcome.payload.pieces?.[i]);
       }
     }
 
