@@ -85,7 +85,8 @@ export function expectNoStack(text: string): void {
 /** Files below `dir` (recursive), relative, excluding nothing: temporary files included. */
 export function filesBelow(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => lstatSync(path.join(dir, f)).isFile()).sort();
+  // Polled while a batch is still writing: a temporary file may be renamed between listing and lstat.
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => lstatSync(path.join(dir, f), { throwIfNoEntry: false })?.isFile() === true).sort();
 }
 
 /** True when this process can read files regardless of their mode (root). */
