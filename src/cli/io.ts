@@ -68,17 +68,30 @@ export interface WriteOptions {
 }
 
 /**
- * Write a file atomically: a temporary file beside the target, then rename.
- * An input file is never overwritten; an existing target only with `force`.
+ * The checks every output passes before a byte is written (never an input; an existing file only
+ * with `force`), and the temporary name beside the target that the rename will replace.
  */
-export async function writeFileAtomic(target: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+async function claimTarget(target: string, options: WriteOptions): Promise<{ abs: string; dir: string; tmp: string }> {
   const abs = path.resolve(target);
   for (const input of options.inputs ?? []) {
     if (await sameFile(abs, path.resolve(input))) throw new PerfgoalError("PG-E-SAME-AS-INPUT", undefined, { file: target });
   }
   if (!options.force && (await exists(abs))) throw new PerfgoalError("PG-E-EXISTS", undefined, { file: target });
   const dir = path.dirname(abs);
-  const tmp = path.join(dir, `.${path.basename(abs)}.${randomBytes(6).toString("hex")}.tmp`);
+  return { abs, dir, tmp: path.join(dir, `.${path.basename(abs)}.${randomBytes(6).toString("hex")}.tmp`) };
+}
+
+/** A failed write as perfgoal's own error, naming the output. */
+function outputFailure(e: unknown, target: string): PerfgoalError {
+  return e instanceof PerfgoalError ? e : new PerfgoalError("PG-E-OUTPUT", (e as NodeJS.ErrnoException).code ?? (e as Error).message, { file: target, cause: e });
+}
+
+/**
+ * Write a file atomically: a temporary file beside the target, then rename.
+ * An input file is never overwritten; an existing target only with `force`.
+ */
+export async function writeFileAtomic(target: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+  const { abs, dir, tmp } = await claimTarget(target, options);
   pendingTemps.add(tmp);
   try {
     await fs.mkdir(dir, { recursive: true });
@@ -86,8 +99,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
     await fs.rename(tmp, abs);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
-    if (e instanceof PerfgoalError) throw e;
-    throw new PerfgoalError("PG-E-OUTPUT", (e as NodeJS.ErrnoException).code ?? (e as Error).message, { file: target, cause: e });
+    throw outputFailure(e, target);
   } finally {
     pendingTemps.delete(tmp);
   }
@@ -107,15 +119,8 @@ export interface AtomicWriter {
  * temporary file beside the target that Ctrl-C removes, the rename at the end.
  */
 export async function openAtomicWriter(target: string, options: WriteOptions = {}): Promise<AtomicWriter> {
-  const abs = path.resolve(target);
-  for (const input of options.inputs ?? []) {
-    if (await sameFile(abs, path.resolve(input))) throw new PerfgoalError("PG-E-SAME-AS-INPUT", undefined, { file: target });
-  }
-  if (!options.force && (await exists(abs))) throw new PerfgoalError("PG-E-EXISTS", undefined, { file: target });
-  const dir = path.dirname(abs);
-  const tmp = path.join(dir, `.${path.basename(abs)}.${randomBytes(6).toString("hex")}.tmp`);
-  const failed = (e: unknown) =>
-    e instanceof PerfgoalError ? e : new PerfgoalError("PG-E-OUTPUT", (e as NodeJS.ErrnoException).code ?? (e as Error).message, { file: target, cause: e });
+  const { abs, dir, tmp } = await claimTarget(target, options);
+  const failed = (e: unknown) => outputFailure(e, target);
   pendingTemps.add(tmp);
   let handle: import("node:fs/promises").FileHandle | undefined;
   const abort = async () => {

@@ -1,3 +1,4 @@
+import type { RuleMeta } from "../../src/rules/types.js";
 import type { Finding, FormResult, LintResult } from "../../src/lint/types.js";
 
 /** Canned results for formatter tests. */
@@ -27,4 +28,14 @@ export function form(over: Partial<FormResult> = {}): FormResult {
 export const fatal: LintResult = {
   file: "坏 文件.docx",
   fatal: { code: "PG-E-ENCRYPTED", message: "文件已加密（设有密码）", messageZh: "文件已加密（设有密码）", messageEn: "file is encrypted (password protected)" },
+};
+
+/** One rule's metadata, as reports carry it. */
+export const ruleMeta: RuleMeta = {
+  id: "cost-not-lower-bound",
+  code: "PG014",
+  severity: "error",
+  description: { zh: "成本", en: "cost" },
+  source: { zh: "实践", en: "practice" },
+  messages: { lowerBound: { zh: "下限", en: "lower bound" } },
 };

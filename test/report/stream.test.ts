@@ -3,17 +3,9 @@ import { reportFinding, type ReportResult } from "../../src/lint/types.js";
 import { FORMATTER_NAMES, loadFormatter, loadStreamFormatter } from "../../src/report/index.js";
 import { JSON_SCHEMA_VERSION } from "../../src/report/json.js";
 import type { FormatterOptions } from "../../src/report/types.js";
-import type { RuleMeta } from "../../src/rules/types.js";
-import { fatal, finding, form } from "./results.js";
+import { fatal, finding, form, ruleMeta } from "./results.js";
 
-const meta: RuleMeta = {
-  id: "cost-not-lower-bound",
-  code: "PG014",
-  severity: "error",
-  description: { zh: "成本", en: "cost" },
-  source: { zh: "实践", en: "practice" },
-  messages: { lowerBound: { zh: "下限", en: "lower bound" } },
-};
+const meta = ruleMeta;
 
 const sets: Record<string, ReportResult[]> = {
   none: [],
