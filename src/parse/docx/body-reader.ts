@@ -1,7 +1,7 @@
 import { PerfgoalError } from "../../model/errors.js";
 import { MERGE_CONTINUE, MERGE_NONE, MERGE_RESTART, type MergeMark, type RawBlock, type RawCell, type RawDocument, type RawRow, type RawTable } from "./raw.js";
 import { mapSymbolText, symbolChar, symbolTable } from "./symbols.js";
-import { scanXml, XmlScanError, type XmlAttributes, type XmlHandler } from "./xml-scan.js";
+import { doctypeRefusal, scanXml, XmlScanError, type XmlAttributes, type XmlHandler } from "./xml-scan.js";
 
 /** Tables nested deeper than this are read as text of the deepest cell (no stack grows with depth). */
 export const MAX_TABLE_DEPTH = 64;
@@ -149,9 +149,7 @@ export function readBody(xml: Uint8Array): RawDocument {
     scanXml(xml, walker);
   } catch (e) {
     if (!(e instanceof XmlScanError)) throw e;
-    if (e.kind === "doctype") {
-      throw new PerfgoalError("PG-E-XML", { zh: "含 DOCTYPE 声明（为防实体注入，拒绝处理）", en: "has a DOCTYPE declaration (refused to keep entities out)" });
-    }
+    if (e.kind === "doctype") throw doctypeRefusal();
     if (e.kind === "malformed") throw new PerfgoalError("PG-E-XML", firstLine(e), { cause: e });
     // The input ended inside an element: a cut-off file rather than bad XML.
     throw new PerfgoalError("PG-E-CORRUPT", { zh: `word/document.xml 不完整：${firstLine(e)}`, en: `word/document.xml is incomplete: ${firstLine(e)}` }, { cause: e });

@@ -1,5 +1,5 @@
 import { PerfgoalError } from "../../model/errors.js";
-import { scanXml, XmlScanError } from "./xml-scan.js";
+import { doctypeRefusal, scanXml, XmlScanError } from "./xml-scan.js";
 import { findEntry, readEntry, type InflateBudget, type ZipArchive, type ZipEntry } from "./zip.js";
 
 /** The small package parts are tiny; a few MB is already absurd for them. */
@@ -103,6 +103,6 @@ function scanElements(xml: Uint8Array, visit: (local: string, attrs: Record<stri
     });
   } catch (e) {
     if (!(e instanceof XmlScanError)) throw e;
-    if (e.kind === "doctype") throw new PerfgoalError("PG-E-XML", { zh: "含 DOCTYPE 声明（拒绝处理实体）", en: "has a DOCTYPE declaration (entities are refused)" });
+    if (e.kind === "doctype") throw doctypeRefusal();
   }
 }

@@ -6,6 +6,7 @@
  * Every loop moves forward through the input and the open elements are an explicit stack, so
  * time is linear and depth costs no call-stack frames.
  */
+import { PerfgoalError } from "../../model/errors.js";
 
 /** `malformed`: bad XML; `truncated`: the input ended inside markup; `doctype`: a DOCTYPE. */
 export type XmlScanErrorKind = "malformed" | "truncated" | "doctype";
@@ -17,6 +18,11 @@ export class XmlScanError extends Error {
   ) {
     super(message);
   }
+}
+
+/** How every part of a package refuses a DOCTYPE: one wording for the document and the small parts. */
+export function doctypeRefusal(): PerfgoalError {
+  return new PerfgoalError("PG-E-XML", { zh: "含 DOCTYPE 声明（为防实体注入，拒绝处理）", en: "has a DOCTYPE declaration (refused to keep entities out)" });
 }
 
 export interface XmlHandler {
