@@ -77,6 +77,11 @@ export function isFatal<R extends { file: string }>(result: R | FatalResult): re
   return "fatal" in result;
 }
 
+/** What --quiet shows of a result: its errors only (a fatal result stays as it is). */
+export function errorsOnly<R extends { file: string; findings: readonly { severity: string }[] }>(result: R | FatalResult): R | FatalResult {
+  return isFatal(result) ? result : { ...result, findings: result.findings.filter((f) => f.severity === "error") };
+}
+
 /** The finding with only what reports read (a worker's answer shrinks to a fraction). */
 export function reportFinding(f: ReportFinding): ReportFinding {
   return { ruleId: f.ruleId, code: f.code, severity: f.severity, message: f.message, path: f.path, locationText: f.locationText };

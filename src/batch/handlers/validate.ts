@@ -1,4 +1,4 @@
-import type { FormResult, Lang, LintConfig } from "../../lint/types.js";
+import { errorsOnly, type FormResult, type Lang, type LintConfig } from "../../lint/types.js";
 import type { ReportPiece, ReportStream } from "../../report/types.js";
 import { packResult, type PackedFormResult } from "../packed.js";
 import { parseFile } from "../../parse/index.js";
@@ -52,7 +52,7 @@ export const validateHandler: FileHandler = async (task, spec) => {
     const stream = await rendererFor(render);
     payload = {
       results: results.map((r) => packResult(render.keepFindings ? r : { ...r, findings: [] })),
-      pieces: results.map((r) => stream.render!(render.quiet ? { ...r, findings: r.findings.filter((f) => f.severity === "error") } : r)),
+      pieces: results.map((r) => stream.render!(render.quiet ? errorsOnly(r) : r)),
     };
   } else payload = { results: spec.options?.lean ? results.map(packResult) : results };
   if (spec.options?.facts) {

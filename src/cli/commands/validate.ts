@@ -3,7 +3,7 @@ import type { CommandContext, Lang } from "../context.js";
 import { say, t } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { JOBS_HELP, parseJobsOption } from "../../batch/options.js";
-import { isFatal, type LintConfig, type ReportResult } from "../../lint/types.js";
+import { errorsOnly, isFatal, type LintConfig, type ReportResult } from "../../lint/types.js";
 import type { FormFacts } from "../../batch/review.js";
 import type { RenderSpec, ValidatePayload } from "../../batch/handlers/validate.js";
 import type { ReportPiece } from "../../report/types.js";
@@ -145,7 +145,7 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
       }
       if (!stream) return;
       if (piece && stream.addPiece) await sink.write(stream.addPiece(piece));
-      else await sink.write(stream.add(opts.quiet && !isFatal(r) ? { ...r, findings: r.findings.filter((f) => f.severity === "error") } : r));
+      else await sink.write(stream.add(opts.quiet ? errorsOnly(r) : r));
     };
     if (stream) await sink.write(stream.start());
     for (const f of session.failures) await emit(fatalResult(f.name, f.failure, lang));
