@@ -1,5 +1,5 @@
 import { formsToYaml } from "../../model/yaml.js";
-import { parseFile } from "../../parse/index.js";
+import { parseFileNow } from "../../parse/index.js";
 import type { FileHandler } from "../work.js";
 
 export interface ParsePayload {
@@ -9,7 +9,7 @@ export interface ParsePayload {
 
 /** parse: the file's forms as YAML text (several as a YAML stream). */
 export const parseHandler: FileHandler = async (task) => {
-  const result = await parseFile(task.path);
+  const result = await parseFileNow(task.path);
   const payload: ParsePayload = { yaml: formsToYaml(result.forms.map((f) => f.form)), forms: result.forms.length };
   return { payload, warnings: result.warnings };
 };

@@ -1,4 +1,4 @@
-import { parseFile } from "../../parse/index.js";
+import { parseFileNow } from "../../parse/index.js";
 import type { RenderOptions } from "../../render/document.js";
 import type { FileHandler } from "../work.js";
 
@@ -11,7 +11,7 @@ export interface RenderPayload {
 export const renderHandler: FileHandler = async (task, spec) => {
   const { renderForm } = await import("../../render/render.js");
   const options = (spec.options ?? {}) as RenderOptions;
-  const result = await parseFile(task.path);
+  const result = await parseFileNow(task.path);
   const documents: Uint8Array[] = [];
   for (const { form } of result.forms) documents.push(await renderForm(form, options));
   const payload: RenderPayload = { documents };

@@ -1,7 +1,7 @@
 import { errorsOnly, type FormResult, type Lang, type LintConfig } from "../../lint/types.js";
 import type { ReportPiece, ReportStream } from "../../report/types.js";
 import { packResult, type PackedFormResult } from "../packed.js";
-import { parseFile } from "../../parse/index.js";
+import { parseFileNow } from "../../parse/index.js";
 import type { FormFacts } from "../review.js";
 import type { FileHandler } from "../work.js";
 
@@ -41,7 +41,7 @@ async function rendererFor(spec: RenderSpec): Promise<ReportStream> {
 export const validateHandler: FileHandler = async (task, spec) => {
   const { loadRules } = await import("../../lint/rule-registry.js");
   const { lintParseResult } = await import("../../lint/lint-file.js");
-  const parsed = await parseFile(task.path);
+  const parsed = await parseFileNow(task.path);
   const config = (spec.options?.config ?? {}) as LintConfig;
   const results = lintParseResult(parsed, task.name, { rules: await loadRules(), config, lang: spec.lang });
   // Only json carries every message variant and the rule data.
