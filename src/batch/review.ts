@@ -1,5 +1,6 @@
 import type { FormResult, ReportResult } from "../lint/types.js";
-import { indicatorEntries, type Form } from "../model/form.js";
+import type { Form } from "../model/form.js";
+import { indicatorEntries } from "../model/indicator-entries.js";
 import { TIER1, type Tier1Key } from "../model/terms.js";
 import { budgetWanYuan } from "../rules/helpers/money.js";
 import { canonicalTier1, dimensionOf } from "../rules/helpers/taxonomy.js";

@@ -1,41 +1,16 @@
 import { promises as fs } from "node:fs";
-import path from "node:path";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import { PerfgoalError } from "../model/errors.js";
-import { pathToString, type PathKey } from "../model/path.js";
+import type { PathKey } from "../model/path.js";
 import type { Lang } from "../lint/types.js";
 import { say } from "./messages.js";
 import { PerfgoalConfig } from "./schema.js";
+import { configError, describeAt, joinProblems, type LoadedConfig } from "./problems.js";
 
-/** Config file names, in the order they are looked for in each folder. */
-export const CONFIG_FILE_NAMES = ["perfgoal.config.yaml", "perfgoal.config.yml"] as const;
-
-/** A config as read: the validated data, where it came from, and the line of any key in it. */
-export interface LoadedConfig {
-  file?: string;
-  config: PerfgoalConfig;
-  /** 1-based line of the key (or item) at `keys`, when known. */
-  lineOf(keys: readonly PathKey[]): number | undefined;
-}
-
-/** The first config file in `startDir` or a folder above it, up to the filesystem root. */
-export async function findConfigFile(startDir: string): Promise<string | undefined> {
-  let dir = path.resolve(startDir);
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path.join(dir, name);
-      try {
-        if ((await fs.stat(candidate)).isFile()) return candidate;
-      } catch {
-        /* not here */
-      }
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
+// Finding a config needs neither the YAML parser nor zod; loading one does.
+export { CONFIG_FILE_NAMES, findConfigFile } from "./find.js";
+export { configError, describeAt, joinProblems, type LoadedConfig } from "./problems.js";
 
 /** Read and validate a config file; every problem names its YAML path and line. */
 export async function loadConfigFile(file: string, lang: Lang = "zh"): Promise<LoadedConfig> {
@@ -81,22 +56,6 @@ export function parseConfigText(text: string, file: string | undefined, lang: La
     throw configError(joinProblems(problems, lang), file);
   }
   return { ...(file !== undefined ? { file } : {}), config: result.data, lineOf };
-}
-
-/** `rules.foo（第3行）：message` */
-export function describeAt(keys: readonly PathKey[], lineOf: LoadedConfig["lineOf"], message: string, lang: Lang): string {
-  const where = pathToString(keys) || say("root", lang);
-  const line = lineOf(keys);
-  return `${where}${line ? say("line", lang, { line }) : ""}${lang === "zh" ? "：" : ": "}${message}`;
-}
-
-export function joinProblems(problems: readonly string[], lang: Lang): string {
-  const shown = problems.slice(0, 5).join(lang === "zh" ? "；" : "; ");
-  return problems.length > 5 ? shown + say("more", lang, { n: problems.length - 5 }) : shown;
-}
-
-export function configError(detail: string, file: string | undefined): PerfgoalError {
-  return new PerfgoalError("PG-E-CONFIG", detail, file !== undefined ? { file } : {});
 }
 
 /** Line of the key (for a map entry) or the item (for a list entry) at `keys`. */

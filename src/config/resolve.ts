@@ -1,6 +1,6 @@
 import type { Lang, LintConfig, RuleSetting } from "../lint/types.js";
 import type { RuleMeta, Severity } from "../rules/types.js";
-import { configError, describeAt, joinProblems, type LoadedConfig } from "./load.js";
+import { configError, describeAt, joinProblems, type LoadedConfig } from "./problems.js";
 import { say, typeName } from "./messages.js";
 import type { RuleEntry, RuleSeveritySetting } from "./schema.js";
 

@@ -133,18 +133,5 @@ export type Funding = z.infer<typeof Funding>;
 export type Period = z.infer<typeof Period>;
 export type Signatures = z.infer<typeof Signatures>;
 
-/** A placeholder row names a 二级 but has no 三级 and no value: kept, but not an indicator. */
-export function isPlaceholder(row: IndicatorRow): boolean {
-  return row.tier3.trim() === "" && row.value.raw.trim() === "";
-}
-
-/** All rows that are real indicators (annual first, then long-term), with their model paths. */
-export function indicatorEntries(form: Form): { row: IndicatorRow; path: string; table: "annual" | "longTerm" }[] {
-  const out: { row: IndicatorRow; path: string; table: "annual" | "longTerm" }[] = [];
-  for (const table of ["annual", "longTerm"] as const) {
-    (form.indicators[table] ?? []).forEach((row, i) => {
-      if (!isPlaceholder(row)) out.push({ row, path: `indicators.${table}[${i}]`, table });
-    });
-  }
-  return out;
-}
+// The helpers over a Form live in indicator-entries.ts: code that only reads forms need not load zod.
+export { indicatorEntries, isPlaceholder } from "./indicator-entries.js";

@@ -1,4 +1,4 @@
-import { indicatorEntries } from "../model/form.js";
+import { indicatorEntries } from "../model/indicator-entries.js";
 import type { Comparison } from "../model/value.js";
 import { defineRule } from "./types.js";
 import { isReverseName } from "./helpers/names.js";

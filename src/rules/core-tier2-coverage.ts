@@ -1,4 +1,4 @@
-import { indicatorEntries } from "../model/form.js";
+import { indicatorEntries } from "../model/indicator-entries.js";
 import { TIER1, TIER2 } from "../model/terms.js";
 import { defineRule } from "./types.js";
 import { stringListOption } from "./helpers/options.js";

@@ -1,4 +1,4 @@
-import { indicatorEntries } from "../model/form.js";
+import { indicatorEntries } from "../model/indicator-entries.js";
 import { defineRule } from "./types.js";
 import { budgetWanYuan, formatAmount, MONEY_TOLERANCE } from "./helpers/money.js";
 import { dimensionOf } from "./helpers/taxonomy.js";

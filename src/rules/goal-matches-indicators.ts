@@ -1,4 +1,4 @@
-import { indicatorEntries } from "../model/form.js";
+import { indicatorEntries } from "../model/indicator-entries.js";
 import { defineRule } from "./types.js";
 import { budgetWanYuan } from "./helpers/money.js";
 import { quantitiesIn, sameQuantity, type Quantity } from "./helpers/quantities.js";

@@ -1,4 +1,4 @@
-import { indicatorEntries } from "../model/form.js";
+import { indicatorEntries } from "../model/indicator-entries.js";
 import { defineRule } from "./types.js";
 import { isVague } from "./helpers/values.js";
 import { isGradedWording } from "./helpers/vocabulary.js";

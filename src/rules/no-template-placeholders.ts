@@ -1,4 +1,4 @@
-import { indicatorEntries } from "../model/form.js";
+import { indicatorEntries } from "../model/indicator-entries.js";
 import { defineRule } from "./types.js";
 import { PLACEHOLDER_PATTERN } from "./helpers/vocabulary.js";
 

@@ -1,4 +1,4 @@
-import { indicatorEntries } from "../model/form.js";
+import { indicatorEntries } from "../model/indicator-entries.js";
 import { defineRule } from "./types.js";
 import { isCappedRateName, isGrowthName } from "./helpers/names.js";
 import { isLowerBound, isPercent } from "./helpers/values.js";

@@ -1,4 +1,4 @@
-import { indicatorEntries } from "../model/form.js";
+import { indicatorEntries } from "../model/indicator-entries.js";
 import { defineRule } from "./types.js";
 
 /** `1-2次/年`, `15～20项` written without the parser's range marking. */

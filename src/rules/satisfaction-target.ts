@@ -1,4 +1,4 @@
-import { indicatorEntries } from "../model/form.js";
+import { indicatorEntries } from "../model/indicator-entries.js";
 import { defineRule } from "./types.js";
 import { numberOption } from "./helpers/options.js";
 import { isSatisfactionName } from "./helpers/names.js";

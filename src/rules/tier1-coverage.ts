@@ -1,4 +1,4 @@
-import { indicatorEntries } from "../model/form.js";
+import { indicatorEntries } from "../model/indicator-entries.js";
 import { TIER1 } from "../model/terms.js";
 import { defineRule } from "./types.js";
 import { tier1Of } from "./helpers/tiers.js";

@@ -1,4 +1,4 @@
-import { indicatorEntries } from "../model/form.js";
+import { indicatorEntries } from "../model/indicator-entries.js";
 import { defineRule } from "./types.js";
 import { isCountName, isRateName, unitInName } from "./helpers/names.js";
 import { isPercent } from "./helpers/values.js";

@@ -1,4 +1,4 @@
-import { indicatorEntries } from "../model/form.js";
+import { indicatorEntries } from "../model/indicator-entries.js";
 import { defineRule } from "./types.js";
 import { numberListOption } from "./helpers/options.js";
 import { groupBy } from "./helpers/rows.js";

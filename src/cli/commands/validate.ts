@@ -211,14 +211,17 @@ async function loadRunConfig(
   ctx: CommandContext,
   opts: ValidateOptions,
   metas: readonly import("../../rules/types.js").RuleMeta[],
-): Promise<import("../../config/index.js").ResolvedConfig | undefined> {
-  const { findConfigFile, loadConfigFile, resolveConfig } = await import("../../config/index.js");
+): Promise<import("../../config/resolve.js").ResolvedConfig | undefined> {
+  // The YAML parser and zod load only when there is a config file to read.
+  const { findConfigFile } = await import("../../config/find.js");
+  const { resolveConfig } = await import("../../config/resolve.js");
   const { isPerfgoalError } = await import("../../model/errors.js");
   const path = await import("node:path");
   try {
     if (opts.config === false) return resolveConfig(undefined, metas, ctx.lang);
     const file = opts.config ? path.resolve(ctx.io.cwd, opts.config) : await findConfigFile(ctx.io.cwd);
     if (!file) return resolveConfig(undefined, metas, ctx.lang);
+    const { loadConfigFile } = await import("../../config/load.js");
     return resolveConfig(await loadConfigFile(file, ctx.lang), metas, ctx.lang);
   } catch (e) {
     if (!isPerfgoalError(e)) throw e;
