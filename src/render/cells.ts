@@ -1,18 +1,9 @@
-import { AlignmentType, BorderStyle, Paragraph, TableCell, TextRun, VerticalAlignTable, WidthType, type ITableCellBorders } from "docx";
-import { SIZE, fontFor } from "./typography.js";
+import type { TableCell } from "./table.js";
+import { SIZE } from "./typography.js";
+import { paragraph, run } from "./wml.js";
+import { printable } from "./xml.js";
 
-/** Text as Word can hold it: no control characters XML 1.0 forbids, tabs as spaces, one kind of line break. */
-export function printable(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
-    .replace(/\t/g, " ")
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "");
-}
-
-const LINE = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
-export const CELL_BORDERS: ITableCellBorders = { top: LINE, bottom: LINE, left: LINE, right: LINE };
-export const TABLE_BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
+export { printable };
 
 export interface CellStyle {
   face: string;
@@ -24,36 +15,30 @@ export interface CellStyle {
 
 /**
  * Lines one cell prints as paragraphs, at most; later lines run on in the last one, joined by
- * spaces. Real cells hold a few dozen lines; a cell of 100 000 lines took the docx builder a minute.
+ * spaces. Real cells hold a few dozen lines; the cap keeps a pathological cell (100 000 lines)
+ * from becoming 100 000 paragraphs for Word to lay out.
  */
 export const MAX_CELL_PARAGRAPHS = 200;
 
+/** Paragraph properties of table text: no spacing, aligned as asked. */
+const CELL_SPACING = { before: 0, after: 0 } as const;
+
 /** One paragraph per line of the text, so a reader gets the same lines back. */
-export function cellParagraphs(text: string, face: string, align: "center" | "left"): Paragraph[] {
+export function cellParagraphs(text: string, face: string, align: "center" | "left"): string[] {
   const lines = printable(text).split("\n");
   if (lines.length > MAX_CELL_PARAGRAPHS) lines.splice(MAX_CELL_PARAGRAPHS - 1, Infinity, lines.slice(MAX_CELL_PARAGRAPHS - 1).join(" "));
-  return lines
-    .map(
-      (line) =>
-        new Paragraph({
-          alignment: align === "center" ? AlignmentType.CENTER : AlignmentType.LEFT,
-          spacing: { before: 0, after: 0 },
-          children: line === "" ? [] : [new TextRun({ text: line, font: fontFor(face), size: SIZE.table })],
-        }),
-    );
+  return lines.map((line) => paragraph({ spacing: CELL_SPACING, align }, run(line, face, SIZE.table)));
 }
 
-/** A bordered, vertically centred table cell. */
+/** A vertically centred table cell (the table draws the borders). */
 export function textCell(text: string | readonly string[], style: CellStyle): TableCell {
   const lines = typeof text === "string" ? [text] : text;
-  return new TableCell({
-    children: lines.flatMap((t) => cellParagraphs(t, style.face, style.align)),
-    width: { size: style.width, type: WidthType.DXA },
-    verticalAlign: VerticalAlignTable.CENTER,
-    borders: CELL_BORDERS,
-    ...(style.columnSpan && style.columnSpan > 1 ? { columnSpan: style.columnSpan } : {}),
-    ...(style.rowSpan && style.rowSpan > 1 ? { rowSpan: style.rowSpan } : {}),
-  });
+  return {
+    width: style.width,
+    columnSpan: style.columnSpan && style.columnSpan > 1 ? style.columnSpan : 1,
+    rowSpan: style.rowSpan && style.rowSpan > 1 ? style.rowSpan : 1,
+    paragraphs: lines.map((t) => cellParagraphs(t, style.face, style.align).join("")).join(""),
+  };
 }
 
 /**

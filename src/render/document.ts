@@ -1,14 +1,3 @@
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  TabStopType,
-  TextRun,
-  type FileChild,
-} from "docx";
 import type { Form, IndicatorRow } from "../model/form.js";
 import { FORM_TITLES, FORM_WORDS } from "../model/terms.js";
 import { headerRows } from "./header-fields.js";
@@ -17,11 +6,12 @@ import { indicatorColumns } from "./indicator-columns.js";
 import { indicatorTable } from "./indicator-table.js";
 import { blockLabel, fieldLabel } from "./labels.js";
 import { resolveLayout, type RenderLayout } from "./layout.js";
-import { A4, pageGeometry, type PageGeometry } from "./page.js";
-import { printable } from "./cells.js";
-import { FONT, SIZE, fontFor, officialPunctuation } from "./typography.js";
+import { pageGeometry, type PageGeometry } from "./page.js";
+import { FOOTER_REL_ID } from "./parts.js";
+import { FONT, SIZE, officialPunctuation } from "./typography.js";
 import type { WidthMetrics } from "./widths.js";
 import { PRINTED } from "./words.js";
+import { R_NS, W_NS, paragraph, run, tabRun } from "./wml.js";
 
 export interface RenderOptions {
   /** Header style; default: the family the form was read from, else L1. */
@@ -33,7 +23,11 @@ export interface RenderOptions {
 /** Table text metrics: 10.5 pt characters, 0.15 cm cell margins. */
 const METRICS: WidthMetrics = { em: 210, padding: 2 * 85 };
 
-const run = (text: string, face: string, size: number): TextRun => new TextRun({ text: printable(text), font: fontFor(face), size });
+/** What a form renders to: the main part (`word/document.xml`) and the title the package properties give. */
+export interface RenderedDocument {
+  title: string;
+  documentXml: string;
+}
 
 /** The title as the form gives it, else the layout's default title with the year in front. */
 export function titleOf(form: Form, layout: RenderLayout): string {
@@ -45,8 +39,8 @@ export function titleOf(form: Form, layout: RenderLayout): string {
 }
 
 /** `附件2：` in 黑体 at the top left. */
-function attachmentParagraph(label: string): Paragraph {
-  return new Paragraph({ spacing: { before: 0, after: 120 }, children: [run(`${label}：`, FONT.heading, SIZE.attachment)] });
+function attachmentParagraph(label: string): string {
+  return paragraph({ spacing: { before: 0, after: 120 } }, run(`${label}：`, FONT.heading, SIZE.attachment));
 }
 
 /** `（2024年度）` under a title that does not name the form's year. */
@@ -55,27 +49,22 @@ export function yearLine(form: Form, layout: RenderLayout): string | undefined {
   return `（${form.year}年度）`;
 }
 
-function yearParagraph(text: string): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: 160 }, children: [run(text, FONT.body, SIZE.line)] });
+function yearParagraph(text: string): string {
+  return paragraph({ align: "center", spacing: { before: 0, after: 160 } }, run(text, FONT.body, SIZE.line));
 }
 
-function titleParagraph(title: string): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { before: 120, after: 240 },
-    children: [run(title, FONT.title, SIZE.title)],
-  });
+function titleParagraph(title: string): string {
+  return paragraph({ align: "center", spacing: { before: 120, after: 240 } }, run(title, FONT.title, SIZE.title));
 }
 
 /** `填报单位（盖章）：…` on the left, `单位：万元` against the right margin. */
-function unitLine(form: Form, page: PageGeometry): Paragraph {
+function unitLine(form: Form, page: PageGeometry): string {
   const filling = `${fieldLabel("fillingUnit", "填报单位")}${PRINTED.seal}：${form.fillingUnit ?? ""}`;
   const unit = `${FORM_WORDS.unitLine}：${form.amountUnit}`;
-  return new Paragraph({
-    spacing: { before: 0, after: 80 },
-    tabStops: [{ type: TabStopType.RIGHT, position: page.contentWidth }],
-    children: [run(filling, FONT.body, SIZE.line), new TextRun({ text: "\t", size: SIZE.line }), run(unit, FONT.body, SIZE.line)],
-  });
+  return paragraph(
+    { spacing: { before: 0, after: 80 }, rightTab: page.contentWidth },
+    run(filling, FONT.body, SIZE.line) + tabRun(SIZE.line) + run(unit, FONT.body, SIZE.line),
+  );
 }
 
 /** 填表人 / 联系电话 / 单位负责人签字 (and 填报日期), with the values the form has and room to sign. */
@@ -95,25 +84,24 @@ export function signatureText(form: Form, layout: RenderLayout): string {
   return parts.join("　　");
 }
 
-function signatureParagraph(form: Form, layout: RenderLayout): Paragraph {
-  return new Paragraph({ spacing: { before: 200, after: 0 }, children: [run(signatureText(form, layout), FONT.body, SIZE.line)] });
+function signatureParagraph(form: Form, layout: RenderLayout): string {
+  return paragraph({ spacing: { before: 200, after: 0 } }, run(signatureText(form, layout), FONT.body, SIZE.line));
 }
 
 /** A thin gap between tables: Word would join two tables that touch. */
-function gap(): Paragraph {
-  return new Paragraph({ spacing: { before: 0, after: 0, line: 120, lineRule: "exact" }, children: [] });
+function gap(): string {
+  return paragraph({ spacing: { before: 0, after: 0, line: 120, lineRule: "exact" } });
 }
 
-/** `— 1 —` centred at the foot of every page (GB/T 9704 §7.5). */
-function pageNumberFooter(): Footer {
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: fontFor("宋体"), size: SIZE.footer })],
-      }),
-    ],
-  });
+/** A4 with the government margins; the page-number footer on every page. */
+function sectionProperties(page: PageGeometry): string {
+  const m = page.margins;
+  return (
+    `<w:sectPr><w:footerReference w:type="default" r:id="${FOOTER_REL_ID}"/>` +
+    `<w:pgSz w:w="${page.width}" w:h="${page.height}" w:orient="${page.landscape ? "landscape" : "portrait"}"/>` +
+    `<w:pgMar w:top="${m.top}" w:right="${m.right}" w:bottom="${m.bottom}" w:left="${m.left}" w:header="${m.header}" w:footer="${m.footer}" w:gutter="0"/>` +
+    `<w:docGrid w:linePitch="360"/></w:sectPr>`
+  );
 }
 
 function blockLabels(layout: RenderLayout): { annual: string; longTerm: string } {
@@ -121,8 +109,8 @@ function blockLabels(layout: RenderLayout): { annual: string; longTerm: string }
   return { annual: blockLabel("annual", "年度绩效指标"), longTerm: blockLabel("longTerm", "长期绩效指标") };
 }
 
-/** Form → docx Document (no IO). Nothing the Form holds is left out, whichever layout is chosen. */
-export function buildDocument(form: Form, options: RenderOptions = {}): Document {
+/** Form → the WordprocessingML of its document (no IO). Nothing the Form holds is left out, whichever layout is chosen. */
+export function buildDocument(form: Form, options: RenderOptions = {}): RenderedDocument {
   const layout = resolveLayout(form, options.layout);
   const page = pageGeometry(options.landscape ?? false);
   const labels = blockLabels(layout);
@@ -136,9 +124,10 @@ export function buildDocument(form: Form, options: RenderOptions = {}): Document
       metrics: METRICS,
     });
 
-  const children: FileChild[] = [];
+  const title = titleOf(form, layout);
+  const children: string[] = [];
   if (form.attachmentLabel) children.push(attachmentParagraph(form.attachmentLabel));
-  children.push(titleParagraph(titleOf(form, layout)));
+  children.push(titleParagraph(title));
   const year = yearLine(form, layout);
   if (year) children.push(yearParagraph(year));
   children.push(unitLine(form, page));
@@ -147,33 +136,8 @@ export function buildDocument(form: Form, options: RenderOptions = {}): Document
   children.push(gap(), table(labels.annual, form.indicators.annual));
   children.push(signatureParagraph(form, layout));
 
-  return new Document({
-    title: titleOf(form, layout),
-    creator: "perfgoal",
-    styles: {
-      default: {
-        document: {
-          run: { font: fontFor(FONT.body), size: SIZE.table, language: { value: "en-US", eastAsia: "zh-CN" } },
-          paragraph: { spacing: { before: 0, after: 0 } },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            // Portrait dimensions: docx swaps them for a landscape page.
-            size: {
-              width: A4.width,
-              height: A4.height,
-              orientation: options.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
-            },
-            margin: page.margins,
-          },
-        },
-        footers: { default: pageNumberFooter() },
-        children,
-      },
-    ],
-  });
+  const documentXml =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+    `<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>${children.join("")}${sectionProperties(page)}</w:body></w:document>`;
+  return { title, documentXml };
 }

@@ -1,10 +1,6 @@
 import { FONT, FONT_FALLBACKS } from "./typography.js";
-
-const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
+import { W_NS as W } from "./wml.js";
+import { escapeXml } from "./xml.js";
 
 /**
  * `word/fontTable.xml` naming each government font with its fallback (`w:altName`) and the GB2312

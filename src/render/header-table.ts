@@ -1,6 +1,6 @@
-import { HeightRule, Table, TableLayoutType, TableRow, WidthType } from "docx";
 import type { HeaderRow } from "./header-fields.js";
-import { TABLE_BORDERS, labelLines, textCell } from "./cells.js";
+import { labelLines, textCell } from "./cells.js";
+import { tableXml } from "./table.js";
 import { FONT } from "./typography.js";
 import { fitColumnWidths, naturalEm, type WidthMetrics } from "./widths.js";
 
@@ -11,7 +11,7 @@ const LABEL_EM = [4, 9] as const;
  * The header table: label | value | label | value, a wide field's value spanning the last three
  * columns. Labels in 黑体, centred; values in 仿宋, left.
  */
-export function headerTable(rows: readonly HeaderRow[], width: number, metrics: WidthMetrics): Table {
+export function headerTable(rows: readonly HeaderRow[], width: number, metrics: WidthMetrics): string {
   const labels = rows.flatMap((r) => r.map((f) => (f.verbatim ? f.label : labelLines(f.label).join("\n"))));
   const labelEm = Math.min(LABEL_EM[1], Math.max(LABEL_EM[0], Math.ceil(naturalEm(labels))));
   const leftValues = rows.map((r) => (r.length === 2 ? r[0].value : ""));
@@ -31,17 +31,16 @@ export function headerTable(rows: readonly HeaderRow[], width: number, metrics: 
     textCell(f.verbatim ? [f.label] : labelLines(f.label), { face: FONT.heading, align: "center", width: w });
   const value = (f: HeaderRow[number], w: number, span?: number) =>
     textCell(f.value, { face: FONT.body, align: "left", width: w, ...(span ? { columnSpan: span } : {}) });
-  return new Table({
-    width: { size: width, type: WidthType.DXA },
+  return tableXml({
+    width,
     columnWidths: columns,
-    layout: TableLayoutType.FIXED,
-    borders: TABLE_BORDERS,
-    rows: rows.map((r) => {
-      const cells =
+    rows: rows.map((r) => ({
+      cantSplit: true,
+      minHeight: 454,
+      cells:
         r.length === 2
           ? [label(r[0], labelW), value(r[0], valueW), label(r[1], columns[2]!), value(r[1], columns[3]!)]
-          : [label(r[0], labelW), value(r[0], width - labelW, 3)];
-      return new TableRow({ cantSplit: true, height: { value: 454, rule: HeightRule.ATLEAST }, children: cells });
-    }),
+          : [label(r[0], labelW), value(r[0], width - labelW, 3)],
+    })),
   });
 }

@@ -1,8 +1,8 @@
-import { HeightRule, Table, TableLayoutType, TableRow, WidthType, type TableCell } from "docx";
 import type { IndicatorRow } from "../model/form.js";
-import { TABLE_BORDERS, labelLines, textCell } from "./cells.js";
+import { labelLines, textCell } from "./cells.js";
 import type { IndicatorColumn } from "./indicator-columns.js";
 import { runStarts, tierMerges } from "./merges.js";
+import { tableXml, type TableCell, type TableRow } from "./table.js";
 import { FONT } from "./typography.js";
 import { fitColumnWidths, linesIn, type WidthMetrics } from "./widths.js";
 
@@ -27,7 +27,7 @@ const LINE_TWIPS = 273;
  * first column over all indicator rows, 一级 and 二级 merged down over their rows, no row split
  * across pages. A table without rows prints its label in the header row.
  */
-export function indicatorTable(spec: IndicatorTableSpec): Table {
+export function indicatorTable(spec: IndicatorTableSpec): string {
   const { columns, rows, metrics } = spec;
   const widths = fitColumnWidths(
     [
@@ -44,45 +44,35 @@ export function indicatorTable(spec: IndicatorTableSpec): Table {
     tier2: runStarts(merges.tier2),
   };
 
-  const header = new TableRow({
-    tableHeader: true,
+  const header: TableRow = {
+    header: true,
     cantSplit: true,
-    height: { value: 454, rule: HeightRule.ATLEAST },
-    children: [
+    minHeight: 454,
+    cells: [
       // The block label is merged down the body rows, not from the repeated header row: LibreOffice
       // draws a merge that starts in a repeated header row with stray cells on later pages.
       textCell(rows.length === 0 ? labelLines(spec.blockLabel) : "", { face: FONT.heading, align: "center", width: widths[0]! }),
       ...columns.map((c, i) => textCell(c.header, { face: FONT.heading, align: "center", width: colWidth(i) })),
     ],
-  });
+  };
 
-  const body = rows.map((row, r) => {
+  const body = rows.map((row, r): TableRow => {
     const cells: TableCell[] = [];
     if (r === 0) cells.push(textCell(labelLines(spec.blockLabel), { face: FONT.heading, align: "center", width: widths[0]!, rowSpan: rows.length }));
     let tallest = 1;
     columns.forEach((c, i) => {
       const merge = spans[c.key];
-      // Inside a merge run the cell is written by the run's first row (docx adds the continuations).
+      // Inside a merge run the cell is written by the run's first row (tableXml adds the continuations).
       if (merge && !merge.has(r)) return;
       const text = c.text(row);
       tallest = Math.max(tallest, linesIn(text, colWidth(i), metrics) / (merge?.get(r) ?? 1));
       cells.push(textCell(text, { face: FONT.body, align: alignOf(c), width: colWidth(i), rowSpan: merge?.get(r) ?? 1 }));
     });
     const height = tallest * LINE_TWIPS + 2 * 57;
-    return new TableRow({
-      cantSplit: height <= spec.maxUnsplitHeight,
-      height: { value: 397, rule: HeightRule.ATLEAST },
-      children: cells,
-    });
+    return { cantSplit: height <= spec.maxUnsplitHeight, minHeight: 397, cells };
   });
 
-  return new Table({
-    width: { size: spec.width, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: TABLE_BORDERS,
-    rows: [header, ...body],
-  });
+  return tableXml({ width: spec.width, columnWidths: widths, rows: [header, ...body] });
 }
 
 /** Names and free text read left-aligned; categories, values and short entries centred (as on the seed form). */

@@ -1,5 +1,3 @@
-import type { IFontAttributesProperties } from "docx";
-
 /**
  * Fonts of Chinese official forms. Each font names its fallback in the font table
  * (`w:altName`), so Word and WPS substitute the right face when the first is missing.
@@ -24,7 +22,7 @@ export const FONT_FALLBACKS: readonly { name: string; altName: string; family: "
   { name: FONT.heading, altName: "SimHei", family: "modern" },
 ];
 
-/** Font sizes in half-points (docx `size`), named by the Chinese size scale. */
+/** Font sizes in half-points (`w:sz`), named by the Chinese size scale. */
 export const SIZE = {
   /** 小二 18 pt: the title. */
   title: 36,
@@ -38,8 +36,17 @@ export const SIZE = {
   footer: 18,
 } as const;
 
+/** The attributes of `w:rFonts`. */
+export interface FontAttributes {
+  ascii: string;
+  hAnsi: string;
+  eastAsia: string;
+  cs: string;
+  hint: "eastAsia";
+}
+
 /** `rFonts` for an East Asian face with Latin text in Times New Roman; `hint` makes ambiguous punctuation East Asian. */
-export function fontFor(eastAsia: string): IFontAttributesProperties {
+export function fontFor(eastAsia: string): FontAttributes {
   return { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia, cs: FONT.latin, hint: "eastAsia" };
 }
 

@@ -63,9 +63,22 @@ export function fitColumnWidths(columns: readonly ColumnContent[], total: number
   // Line widths (ems) of every cell, measured once; a width then only divides them.
   const rowCount = Math.max(0, ...columns.map((c) => c.texts.length));
   const cellLines = columns.map((c) => Array.from({ length: rowCount }, (_, r) => (c.texts[r] ?? "").split("\n").map(emWidth)));
+  // The widening below tries the same widths of a column again and again: each is counted once.
+  const counted = columns.map(() => new Map<number, Int32Array>());
   const linesAt = (i: number, width: number): Int32Array => {
-    const perLine = Math.max(1, (width - m.padding) / m.em);
-    return Int32Array.from(cellLines[i]!, (lines) => lines.reduce((n, w) => n + Math.max(1, Math.ceil(w / perLine)), 0));
+    let lines = counted[i]!.get(width);
+    if (lines === undefined) {
+      const perLine = Math.max(1, (width - m.padding) / m.em);
+      const cells = cellLines[i]!;
+      lines = new Int32Array(rowCount);
+      for (let r = 0; r < rowCount; r++) {
+        let n = 0;
+        for (const w of cells[r]!) n += Math.max(1, Math.ceil(w / perLine));
+        lines[r] = n;
+      }
+      counted[i]!.set(width, lines);
+    }
+    return lines;
   };
   const lines = widths.map((w, i) => linesAt(i, w));
 
