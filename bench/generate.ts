@@ -1,6 +1,8 @@
 /**
  * The benchmark's inputs: folders of N forms each, seed-sized and 5× larger, as .docx (made by
- * perfgoal's own renderer from variants of the seed) and as .txt (variants of the seed's text).
+ * perfgoal's own renderer from variants of the seed) and as .txt (variants of the seed's text);
+ * and the seed .docx as Word saved it (variants of its text), whose XML carries what Word adds
+ * (revision ids, proofing marks, per-cell properties) and is larger than perfgoal's own.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -9,11 +11,12 @@ import { parseBuffer } from "../src/parse/index.js";
 import { renderForm } from "../src/render/render.js";
 import { formBytes, seedDir, variant } from "./forms.js";
 
-export const SETS = ["docx", "docx5", "txt", "txt5"] as const;
+export const SETS = ["docx", "word", "docx5", "txt", "txt5"] as const;
 export type SetName = (typeof SETS)[number];
 
 export const SET_LABELS: Record<SetName, string> = {
   docx: ".docx, seed-sized",
+  word: ".docx, Word's XML",
   docx5: ".docx, 5× larger",
   txt: ".txt, seed-sized",
   txt5: ".txt, 5× larger",
@@ -42,10 +45,12 @@ export async function generateSet(name: SetName, dir: string, count: number): Pr
   if (name === "docx" || name === "docx5") {
     const seed = (await parseBuffer(readFileSync(path.join(seedDir(), "hengdong-2023.docx")), "seed.docx")).forms[0]!.form;
     for (let i = 0; i < Math.min(DISTINCT, count); i++) distinct.push(await renderForm(variantForm(seed, i, name === "docx5" ? 5 : 1)));
+  } else if (name === "word") {
+    for (let i = 0; i < Math.min(DISTINCT, count); i++) distinct.push(formBytes("docx", i));
   } else {
     for (let i = 0; i < Math.min(DISTINCT, count); i++) distinct.push(name === "txt5" ? formBytes("pipes", i, 5) : formBytes("txt", i));
   }
-  const ext = name.startsWith("docx") ? ".docx" : ".txt";
+  const ext = name.startsWith("docx") || name === "word" ? ".docx" : ".txt";
   let bytes = 0;
   for (let i = 0; i < count; i++) {
     // A hundred forms per folder, as departments send them.
