@@ -31,7 +31,7 @@ export function builtCli(): string {
   const files = sourceFiles(src);
   const hash = createHash("sha256");
   for (const f of files) hash.update(f).update(readFileSync(path.join(src, f)));
-  hash.update(readFileSync(path.join(ROOT, "bin/perfgoal.js")));
+  hash.update(readFileSync(path.join(ROOT, "bin/perfgoal.js"))).update(readFileSync(path.join(ROOT, "bin/package.json")));
   const target = path.join(tmpdir(), `perfgoal-built-${hash.digest("hex").slice(0, 16)}`);
   if (existsSync(path.join(target, "bin/perfgoal.js"))) return target;
 
@@ -47,7 +47,7 @@ export function builtCli(): string {
     writeFileSync(out, js);
   }
   mkdirSync(path.join(staging, "bin"), { recursive: true });
-  writeFileSync(path.join(staging, "bin/perfgoal.js"), readFileSync(path.join(ROOT, "bin/perfgoal.js")));
+  for (const f of ["perfgoal.js", "package.json"]) writeFileSync(path.join(staging, "bin", f), readFileSync(path.join(ROOT, "bin", f)));
   writeFileSync(path.join(staging, "package.json"), readFileSync(path.join(ROOT, "package.json")));
   writeFileSync(path.join(staging, "rss.mjs"), RSS_PRELOAD);
   symlinkSync(path.join(ROOT, "node_modules"), path.join(staging, "node_modules"));

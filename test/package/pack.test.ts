@@ -58,7 +58,7 @@ describe("npm package", () => {
   it("packs the binary, the compiled library with types, and the schemas, but no sources or tests", () => {
     const files = packed.files.map((f) => f.path);
     expect(files).toEqual(
-      expect.arrayContaining(["package.json", "bin/perfgoal.js", "dist/index.js", "dist/index.d.ts", "dist/cli/main.js", "schemas/perfgoal.schema.json"]),
+      expect.arrayContaining(["package.json", "bin/perfgoal.js", "bin/package.json", "dist/index.js", "dist/index.d.ts", "dist/cli/main.js", "schemas/perfgoal.schema.json"]),
     );
     expect(files.filter((f) => f.startsWith("src/") || f.startsWith("test/") || f.endsWith(".test.js"))).toEqual([]);
   });
