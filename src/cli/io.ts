@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { promises as fs, unlinkSync } from "node:fs";
+import { lstatSync, mkdirSync, promises as fs, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PerfgoalError } from "../model/errors.js";
 import { MAX_INPUT_BYTES } from "../parse/index.js";
@@ -70,13 +70,15 @@ export interface WriteOptions {
 /**
  * The checks every output passes before a byte is written (never an input; an existing file only
  * with `force`), and the temporary name beside the target that the rename will replace.
+ * Synchronous, like writeFileAtomic: a batch writes hundreds of small files from the main thread,
+ * and each async call is a round trip through the thread pool on cores the workers need.
  */
-async function claimTarget(target: string, options: WriteOptions): Promise<{ abs: string; dir: string; tmp: string }> {
+function claimTarget(target: string, options: WriteOptions): { abs: string; dir: string; tmp: string } {
   const abs = path.resolve(target);
   for (const input of options.inputs ?? []) {
-    if (await sameFile(abs, path.resolve(input))) throw new PerfgoalError("PG-E-SAME-AS-INPUT", undefined, { file: target });
+    if (sameFile(abs, path.resolve(input))) throw new PerfgoalError("PG-E-SAME-AS-INPUT", undefined, { file: target });
   }
-  if (!options.force && (await exists(abs))) throw new PerfgoalError("PG-E-EXISTS", undefined, { file: target });
+  if (!options.force && exists(abs)) throw new PerfgoalError("PG-E-EXISTS", undefined, { file: target });
   const dir = path.dirname(abs);
   return { abs, dir, tmp: path.join(dir, `.${path.basename(abs)}.${randomBytes(6).toString("hex")}.tmp`) };
 }
@@ -91,14 +93,18 @@ function outputFailure(e: unknown, target: string): PerfgoalError {
  * An input file is never overwritten; an existing target only with `force`.
  */
 export async function writeFileAtomic(target: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
-  const { abs, dir, tmp } = await claimTarget(target, options);
+  const { abs, dir, tmp } = claimTarget(target, options);
   pendingTemps.add(tmp);
   try {
-    await fs.mkdir(dir, { recursive: true });
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, abs);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(tmp, data);
+    renameSync(tmp, abs);
   } catch (e) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      /* the failure below says what went wrong */
+    }
     throw outputFailure(e, target);
   } finally {
     pendingTemps.delete(tmp);
@@ -119,7 +125,7 @@ export interface AtomicWriter {
  * temporary file beside the target that Ctrl-C removes, the rename at the end.
  */
 export async function openAtomicWriter(target: string, options: WriteOptions = {}): Promise<AtomicWriter> {
-  const { abs, dir, tmp } = await claimTarget(target, options);
+  const { abs, dir, tmp } = claimTarget(target, options);
   const failed = (e: unknown) => outputFailure(e, target);
   pendingTemps.add(tmp);
   let handle: import("node:fs/promises").FileHandle | undefined;
@@ -160,20 +166,20 @@ export async function openAtomicWriter(target: string, options: WriteOptions = {
   };
 }
 
-async function exists(p: string): Promise<boolean> {
+function exists(p: string): boolean {
   try {
-    await fs.lstat(p);
-    return true;
+    return lstatSync(p, { throwIfNoEntry: false }) !== undefined;
   } catch {
     return false;
   }
 }
 
-async function sameFile(a: string, b: string): Promise<boolean> {
+function sameFile(a: string, b: string): boolean {
   if (a === b) return true;
   try {
-    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
-    return sa.ino === sb.ino && sa.dev === sb.dev;
+    const sa = statSync(a, { throwIfNoEntry: false });
+    const sb = sa && statSync(b, { throwIfNoEntry: false });
+    return sa !== undefined && sb !== undefined && sa.ino === sb.ino && sa.dev === sb.dev;
   } catch {
     return false;
   }
