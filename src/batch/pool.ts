@@ -59,17 +59,26 @@ export function resolveWorkerEntry(entry?: URL): { script: string | URL; eval: b
 }
 
 /**
- * Node options a worker inherits: all but those that name the main script's own input
- * (`-e code`, `--input-type`), which would stop a worker from starting.
+ * Node options for a worker: none to pass (`undefined`: the worker inherits them all) unless some
+ * name the main script's own input (`-e code`, `--input-type`), which would stop a worker from
+ * starting; then the rest. Node accepts inherited process-wide and V8 options
+ * (`--max-old-space-size`, `--v8-pool-size` …) but refuses them when listed, so listing is the
+ * exception.
  */
-export function workerExecArgv(execArgv: readonly string[]): string[] {
+export function workerExecArgv(execArgv: readonly string[]): string[] | undefined {
   const out: string[] = [];
   for (let i = 0; i < execArgv.length; i++) {
     const a = execArgv[i]!;
     if (a === "-e" || a === "--eval" || a === "-p" || a === "--print") i++;
     else if (!a.startsWith("--input-type") && !a.startsWith("--eval=") && !a.startsWith("--print=")) out.push(a);
   }
-  return out;
+  return out.length === execArgv.length ? undefined : out;
+}
+
+/** A listed option list without the ones a worker refused (named in Node's ERR_WORKER_INVALID_EXEC_ARGV message). */
+export function withoutRefused(execArgv: readonly string[], message: string): string[] {
+  const refused = new Set(message.slice(message.indexOf(":") + 1).split(",").map((f) => f.trim()));
+  return execArgv.filter((a) => !refused.has(a));
 }
 
 /** The ESM entry of tsx's API (createRequire alone would give its CommonJS one). */
@@ -122,15 +131,24 @@ export class WorkerPool<TaskMessage, Result> {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.entry.script, {
-      eval: this.entry.eval,
-      execArgv: workerExecArgv(process.execArgv),
-      workerData: this.options.workerData,
-      ...(this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {}),
-      // Workers write nothing themselves; a stray console line must not garble the progress bar.
-      stdout: true,
-      stderr: true,
-    });
+    const start = (execArgv: string[] | undefined) =>
+      new Worker(this.entry.script, {
+        eval: this.entry.eval,
+        ...(execArgv ? { execArgv } : {}),
+        workerData: this.options.workerData,
+        ...(this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {}),
+        // Workers write nothing themselves; a stray console line must not garble the progress bar.
+        stdout: true,
+        stderr: true,
+      });
+    const execArgv = workerExecArgv(process.execArgv);
+    let worker: Worker;
+    try {
+      worker = start(execArgv);
+    } catch (e) {
+      if (!execArgv || (e as { code?: unknown }).code !== "ERR_WORKER_INVALID_EXEC_ARGV") throw e;
+      worker = start(withoutRefused(execArgv, (e as Error).message));
+    }
     worker.stdout.resume();
     worker.stderr.resume();
     const slot: Slot = { worker, ready: false };

@@ -54,6 +54,18 @@ describe("the built CLI over a folder", () => {
     expect(stderr).toContain("perfgoal: 共 13 个文件，成功 12，失败 1");
   }, 120_000);
 
+  it("starts its workers when node itself was given V8 or process-wide options", async () => {
+    const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, ["--max-old-space-size=1024", "--v8-pool-size=2", BIN, "validate", "small", "--jobs", "2", "-f", "summary"], { cwd: dir }, (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, stdout, stderr }),
+      );
+    });
+    expect(stderr).not.toContain("PG-E-INTERNAL");
+    expect(code).toBe(1);
+    expect(stdout.split("\n").filter((l) => /^small\//.test(l) && !l.includes("坏.docx"))).toHaveLength(12);
+    expect(stderr).toContain("perfgoal: 共 13 个文件，成功 12，失败 1");
+  }, 120_000);
+
   it("stops cleanly on SIGINT: exit 130, a summary, whole outputs only, no temporary files", async () => {
     const out = path.join(dir, "out");
     const child = spawn(process.execPath, [BIN, "parse", "many", "--out-dir", out, "--jobs", "2"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });

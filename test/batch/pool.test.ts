@@ -52,4 +52,13 @@ describe("workerExecArgv", () => {
     const { workerExecArgv } = await import("../../src/batch/pool.js");
     expect(workerExecArgv(["--input-type=module", "-e", "code", "--max-old-space-size=512", "--enable-source-maps", "--eval=x"])).toEqual(["--max-old-space-size=512", "--enable-source-maps"]);
   });
+
+  it("lists no options when none need dropping: the worker inherits them, V8 and process-wide ones included", async () => {
+    const { workerExecArgv, withoutRefused } = await import("../../src/batch/pool.js");
+    expect(workerExecArgv(["--max-old-space-size=512", "--v8-pool-size=1", "--enable-source-maps"])).toBeUndefined();
+    expect(workerExecArgv([])).toBeUndefined();
+    // Listed, Node refuses them and names them: those are dropped and the rest kept.
+    const message = "Initiated Worker with invalid execArgv flags: --max-old-space-size=512, --v8-pool-size=1";
+    expect(withoutRefused(["--max-old-space-size=512", "--enable-source-maps", "--v8-pool-size=1"], message)).toEqual(["--enable-source-maps"]);
+  });
 });
