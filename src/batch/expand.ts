@@ -139,7 +139,9 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
           if (filter.reportAll) out.skipped.push({ file: full, reason: "hidden" });
           continue;
         }
-        if (filter.dir(rel)) await walk(full, root, filter, rel, inside);
+        // A pattern naming a folder (`部门*`) takes all of it, as the shell's expansion would.
+        if (filter !== EVERYTHING && filter.file(rel)) await walk(full, root, EVERYTHING, rel, inside);
+        else if (filter.dir(rel)) await walk(full, root, filter, rel, inside);
         continue;
       }
       if (!filter.file(rel)) continue;

@@ -56,6 +56,15 @@ describe("expandInputs", () => {
     expect(r.skipped.map((s) => s.reason)).not.toContain("hidden");
   });
 
+  it("takes the whole of a folder a pattern names, as the shell would", async () => {
+    const r = await expandInputs(["in/部*", "in/?"], dir);
+    expect(r.files.map((f) => f.file)).toEqual(["in/z/deep/c.yaml", "in/部门一/表1.docx", "in/部门一/表2.doc"]);
+    expect(r.files.every((f) => f.root === "in")).toBe(true);
+    expect(r.missing).toEqual([]);
+    const absolute = await expandInputs([path.join(dir, "in/部*")], "/");
+    expect(absolute.files.map((f) => path.basename(f.file))).toEqual(["表1.docx", "表2.doc"]);
+  });
+
   it("lists a file once even when named twice", async () => {
     const r = await expandInputs(["in/a.txt", "in", "in/*.txt"], dir);
     expect(r.files.filter((f) => f.file === "in/a.txt")).toHaveLength(1);
