@@ -34,7 +34,7 @@ export async function parseFile(file: string): Promise<ParseResult> {
   let bytes: Buffer;
   try {
     const stat = await fs.stat(file);
-    checkSize(file, stat);
+    checkInputFile(file, stat);
     bytes = await fs.readFile(file);
   } catch (e) {
     throw readFailure(file, e);
@@ -51,7 +51,7 @@ export async function parseFileNow(file: string): Promise<ParseResult> {
   try {
     const fd = openSync(file, OPEN_NOW);
     try {
-      checkSize(file, fstatSync(fd));
+      checkInputFile(file, fstatSync(fd));
       bytes = readFileSync(fd);
     } finally {
       closeSync(fd);
@@ -65,7 +65,8 @@ export async function parseFileNow(file: string): Promise<ParseResult> {
 /** Read-only, and never waiting on a pipe swapped in for the file (fstat then refuses it). */
 const OPEN_NOW = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-function checkSize(file: string, stat: Stats): void {
+/** A regular file within the size perfgoal reads, else the refusal that says which it is not. */
+function checkInputFile(file: string, stat: Stats): void {
   if (!stat.isFile()) throw new PerfgoalError("PG-E-NOT-FILE", undefined, { file });
   if (stat.size > MAX_INPUT_BYTES) throw new PerfgoalError("PG-E-TOO-LARGE", { zh: `${stat.size} 字节`, en: `${stat.size} bytes` }, { file });
 }
