@@ -29,11 +29,16 @@ process.on("exit", () => {
 export function builtCli(): string {
   const src = path.join(ROOT, "src");
   const files = sourceFiles(src);
-  const hash = createHash("sha256");
+  // The build links this checkout's node_modules: another checkout (or a deleted one) must not share it.
+  const hash = createHash("sha256").update(ROOT);
   for (const f of files) hash.update(f).update(readFileSync(path.join(src, f)));
   hash.update(readFileSync(path.join(ROOT, "bin/perfgoal.js"))).update(readFileSync(path.join(ROOT, "bin/package.json")));
   const target = path.join(tmpdir(), `perfgoal-built-${hash.digest("hex").slice(0, 16)}`);
-  if (existsSync(path.join(target, "bin/perfgoal.js"))) return target;
+  if (existsSync(path.join(target, "bin/perfgoal.js"))) {
+    if (existsSync(path.join(target, "node_modules/commander/package.json"))) return target;
+    // Its node_modules link points nowhere now: build it again.
+    rmSync(target, { recursive: true, force: true });
+  }
 
   removeStaleBuilds(target);
   const staging = `${target}.${randomBytes(4).toString("hex")}.partial`;
