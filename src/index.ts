@@ -23,4 +23,4 @@ export { loadRules } from "./lint/rule-registry.js";
 export { findConfigFile, loadConfigFile, parseConfigText, resolveConfig, type ResolvedConfig } from "./config/index.js";
 export { loadFormatter, FORMATTER_NAMES, type Formatter, type FormatterOptions } from "./report/index.js";
 export type { Rule, RuleMeta, RuleContext, RuleReport, Severity } from "./rules/types.js";
-export { buildDocument, renderForm, resolveLayout, RENDER_LAYOUTS, type RenderOptions, type RenderLayout } from "./render/index.js";
+export { buildDocument, renderForm, resolveLayout, RENDER_LAYOUTS, type RenderOptions, type RenderLayout, type RenderedDocument } from "./render/index.js";
