@@ -1,3 +1,5 @@
+import { remembering } from "../util/remember.js";
+
 /**
  * Fonts of Chinese official forms. Each font names its fallback in the font table
  * (`w:altName`), so Word and WPS substitute the right face when the first is missing.
@@ -52,25 +54,17 @@ export function fontFor(eastAsia: string): FontAttributes {
 
 /** Display width of text in ems: CJK and full-width forms count 1, everything else ½. */
 export function emWidth(text: string): number {
-  if (text.length >= 1024) return longEmWidth(text);
+  return text.length >= 1024 ? longEmWidth(text) : measureEm(text);
+}
+
+function measureEm(text: string): number {
   let w = 0;
   for (const ch of text) w += isWide(ch) ? 1 : 0.5;
   return w;
 }
 
 /** Widths of long texts already measured: a merged cell's text is measured for every row it spans. */
-const measured = new Map<string, number>();
-
-function longEmWidth(text: string): number {
-  let w = measured.get(text);
-  if (w === undefined) {
-    w = 0;
-    for (const ch of text) w += isWide(ch) ? 1 : 0.5;
-    if (measured.size >= 4) measured.clear();
-    measured.set(text, w);
-  }
-  return w;
-}
+const longEmWidth = remembering(measureEm, { max: 4 });
 
 function isWide(ch: string): boolean {
   const c = ch.codePointAt(0)!;

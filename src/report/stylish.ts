@@ -6,6 +6,7 @@ import { displayWidth } from "./display-width.js";
 import { formLabel, severityLabel } from "./labels.js";
 import type { ReportPiece, StreamFormatter } from "./types.js";
 import { collect } from "./types.js";
+import { remembering } from "../util/remember.js";
 
 /**
  * The default report: per form a header (file, project, advisory grade), then one row per finding
@@ -63,15 +64,7 @@ function paint(color: boolean | undefined): Paint {
 
 /** Locations, severities and rule ids repeat from form to form: each is measured once per report. */
 function widthCache(): (text: string) => number {
-  const known = new Map<string, number>();
-  return (text) => {
-    let w = known.get(text);
-    if (w === undefined) {
-      w = displayWidth(text);
-      if (known.size < 50_000) known.set(text, w);
-    }
-    return w;
-  };
+  return remembering(displayWidth, { max: 50_000 });
 }
 
 function severityColour(c: Paint, s: Severity): (t: string) => string {

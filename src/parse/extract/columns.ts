@@ -7,6 +7,7 @@ import type { Table } from "../document.js";
 import { unitInLabel } from "./field-values.js";
 import { columnText, tableWidth } from "./grid.js";
 import { normaliseLabel, withoutTrailingParens } from "./text.js";
+import { remembering } from "../../util/remember.js";
 
 export type PeriodKind = "annual" | "longTerm";
 
@@ -55,17 +56,14 @@ function stripLeadingQualifier(text: string): { rest: string; period?: PeriodKin
 /** What a header cell names, if anything. */
 export function lookupColumn(text: string): ColumnHit | undefined {
   if (text.length > MAX_HEADER_TEXT) return undefined;
-  // Every row of every table is tried as a header: remember what each cell text names.
-  const known = columnHits.get(text);
-  if (known !== undefined) return known ?? undefined;
-  const hit = findColumn(text);
-  if (columnHits.size >= MAX_REMEMBERED_HITS) columnHits.clear();
-  columnHits.set(text, hit ? Object.freeze(hit) : null);
-  return hit;
+  return rememberedColumn(text);
 }
 
-const columnHits = new Map<string, Readonly<ColumnHit> | null>();
-const MAX_REMEMBERED_HITS = 20_000;
+// Every row of every table is tried as a header: remember what each cell text names.
+const rememberedColumn = remembering((text): ColumnHit | undefined => {
+  const hit = findColumn(text);
+  return hit && Object.freeze(hit);
+}, { max: 20_000 });
 
 function findColumn(text: string): ColumnHit | undefined {
   const n = normaliseLabel(text);

@@ -2,6 +2,7 @@
  * Text clean-up shared by the extractor: cell text as written (trimmed) and labels in a
  * canonical form that can be compared with the synonym lists in `terms.ts`.
  */
+import { remembering } from "../../util/remember.js";
 
 /** Full-width punctuation that forms use interchangeably with the half-width forms. */
 const HALF_WIDTH: Record<string, string> = {
@@ -57,20 +58,11 @@ export function compactIfShort(text: string, max: number): string | undefined {
  * half-width brackets and colons, no `*` required markers, no trailing colon.
  */
 export function normaliseLabel(text: string): string {
-  // Forms repeat the same labels row after row and form after form: remember short ones.
-  if (text.length > MAX_REMEMBERED_LABEL) return normaliseLabelNow(text);
-  let label = rememberedLabels.get(text);
-  if (label === undefined) {
-    if (rememberedLabels.size >= MAX_REMEMBERED_LABELS) rememberedLabels.clear();
-    label = normaliseLabelNow(text);
-    rememberedLabels.set(text, label);
-  }
-  return label;
+  return rememberedLabel(text);
 }
 
-const MAX_REMEMBERED_LABEL = 200;
-const MAX_REMEMBERED_LABELS = 20_000;
-const rememberedLabels = new Map<string, string>();
+// Forms repeat the same labels row after row and form after form: remember short ones.
+const rememberedLabel = remembering(normaliseLabelNow, { max: 20_000, maxKeyLength: 200 });
 
 function normaliseLabelNow(text: string): string {
   const label = toHalfWidth(stripSpaces(text)).replace(/\*/g, "");

@@ -1,6 +1,7 @@
 import { TIER1, TIER2 } from "../../model/terms.js";
 import type { IndicatorRow } from "../../model/form.js";
 import type { TaxonomyEra } from "../types.js";
+import { remembering } from "../../util/remember.js";
 
 /** Canonical 二级 allowed under each canonical 一级, per taxonomy era. */
 export const TAXONOMY: Record<TaxonomyEra, Record<string, readonly string[]>> = {
@@ -88,28 +89,15 @@ const ALL_TIER2: readonly string[] = [...new Set(Object.values(TIER2))].filter(
 );
 
 // Every rule asks for the same few labels on every row: remember the answers (results are frozen).
-const tier1Answers = new Map<string, CanonicalLabel>();
-const tier2Answers = new Map<string, CanonicalLabel>();
-const MAX_ANSWERS = 10_000;
-
-function remembered(answers: Map<string, CanonicalLabel>, label: string, find: () => CanonicalLabel): CanonicalLabel {
-  let answer = answers.get(label);
-  if (answer === undefined) {
-    answer = Object.freeze(find());
-    if (label.length <= MAX_LABEL_LENGTH) {
-      if (answers.size >= MAX_ANSWERS) answers.clear();
-      answers.set(label, answer);
-    }
-  }
-  return answer;
-}
+const tier1Answer = remembering((label) => Object.freeze(canonical(label, ALL_TIER1, TIER1_ALIASES)), { max: 10_000, maxKeyLength: MAX_LABEL_LENGTH });
+const tier2Answer = remembering((label) => Object.freeze(canonical(label, ALL_TIER2, TIER2_ALIASES)), { max: 10_000, maxKeyLength: MAX_LABEL_LENGTH });
 
 export function canonicalTier1(label: string): CanonicalLabel {
-  return remembered(tier1Answers, label, () => canonical(label, ALL_TIER1, TIER1_ALIASES));
+  return tier1Answer(label);
 }
 
 export function canonicalTier2(label: string): CanonicalLabel {
-  return remembered(tier2Answers, label, () => canonical(label, ALL_TIER2, TIER2_ALIASES));
+  return tier2Answer(label);
 }
 
 /** The 一级 under which `tier2` belongs in `era`, if any. */
