@@ -12,6 +12,7 @@ import { FONT, SIZE, officialPunctuation } from "./typography.js";
 import type { WidthMetrics } from "./widths.js";
 import { PRINTED } from "./words.js";
 import { R_NS, W_NS, paragraph, run, tabRun } from "./wml.js";
+import { XML_DECLARATION } from "./xml.js";
 
 export interface RenderOptions {
   /** Header style; default: the family the form was read from, else L1. */
@@ -137,7 +138,7 @@ export function buildDocument(form: Form, options: RenderOptions = {}): Rendered
   children.push(signatureParagraph(form, layout));
 
   const documentXml =
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+    XML_DECLARATION +
     `<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>${children.join("")}${sectionProperties(page)}</w:body></w:document>`;
   return { title, documentXml };
 }

@@ -1,6 +1,6 @@
 import { FONT, FONT_FALLBACKS } from "./typography.js";
 import { W_NS as W } from "./wml.js";
-import { escapeXml } from "./xml.js";
+import { escapeXml, XML_DECLARATION } from "./xml.js";
 
 /**
  * `word/fontTable.xml` naming each government font with its fallback (`w:altName`) and the GB2312
@@ -14,5 +14,5 @@ export function fontTableXml(): string {
       `<w:family w:val="${f.family}"/><w:pitch w:val="variable"/></w:font>`,
   ).join("");
   const latin = `<w:font w:name="${FONT.latin}"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`;
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="${W}">${fonts}${latin}</w:fonts>`;
+  return `${XML_DECLARATION}<w:fonts xmlns:w="${W}">${fonts}${latin}</w:fonts>`;
 }

@@ -15,11 +15,10 @@ function sharedEntries(): ZipEntryData[] {
 
 /** A rendered document → the bytes of its .docx package. */
 export function packageDocx(doc: RenderedDocument, made = new Date()): Uint8Array {
-  const [contentTypes, ...rest] = sharedEntries();
   return zipArchive(
     [
-      contentTypes!,
-      ...rest,
+      // Content types first, as Word writes them.
+      ...sharedEntries(),
       zipEntry({ name: "docProps/core.xml", data: utf8(coreProperties(doc.title, made)) }),
       zipEntry({ name: "word/document.xml", data: utf8(doc.documentXml) }),
     ],

@@ -6,9 +6,8 @@
 import { fontTableXml } from "./font-table.js";
 import { FONT, SIZE } from "./typography.js";
 import { R_NS, W_NS, paragraph, rFonts, runPr } from "./wml.js";
-import { xmlText } from "./xml.js";
+import { XML_DECLARATION, xmlText } from "./xml.js";
 
-const DECLARATION = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`;
 const PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const OFFICE_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const WML_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml";
@@ -30,7 +29,7 @@ const OVERRIDES: readonly [string, string][] = [
 function contentTypes(): string {
   const overrides = OVERRIDES.map(([part, type]) => `<Override PartName="/${part}" ContentType="${type}"/>`).join("");
   return (
-    `${DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
     `<Default Extension="xml" ContentType="application/xml"/>${overrides}</Types>`
   );
@@ -38,7 +37,7 @@ function contentTypes(): string {
 
 function relationships(rels: readonly [id: string, type: string, target: string][]): string {
   const items = rels.map(([id, type, target]) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`).join("");
-  return `${DECLARATION}<Relationships xmlns="${PACKAGE_RELS}">${items}</Relationships>`;
+  return `${XML_DECLARATION}<Relationships xmlns="${PACKAGE_RELS}">${items}</Relationships>`;
 }
 
 const packageRels = (): string =>
@@ -57,7 +56,7 @@ const documentRels = (): string =>
   ]);
 
 const appProperties = (): string =>
-  `${DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"/>`;
+  `${XML_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"/>`;
 
 /**
  * docDefaults: body font and table size, en-US / zh-CN, no paragraph spacing. The default table
@@ -67,7 +66,7 @@ function styles(): string {
   const run = `<w:rPr>${rFonts(FONT.body)}<w:sz w:val="${SIZE.table}"/><w:szCs w:val="${SIZE.table}"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr>`;
   const margin = (side: string, w: number) => `<w:${side} w:w="${w}" w:type="dxa"/>`;
   return (
-    `${DECLARATION}<w:styles xmlns:w="${W_NS}">` +
+    `${XML_DECLARATION}<w:styles xmlns:w="${W_NS}">` +
     `<w:docDefaults><w:rPrDefault>${run}</w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults>` +
     `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>` +
     `<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>` +
@@ -78,7 +77,7 @@ function styles(): string {
 
 /** compatibilityMode 15: Word opens the file as a current document, not in compatibility mode. */
 const settings = (): string =>
-  `${DECLARATION}<w:settings xmlns:w="${W_NS}"><w:defaultTabStop w:val="720"/>` +
+  `${XML_DECLARATION}<w:settings xmlns:w="${W_NS}"><w:defaultTabStop w:val="720"/>` +
   `<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`;
 
 /** `— 1 —` centred at the foot of every page (GB/T 9704 §7.5): a PAGE field between dashes, in 宋体. */
@@ -92,7 +91,7 @@ function footer(): string {
     r(`<w:fldChar w:fldCharType="separate"/>`) +
     r(`<w:fldChar w:fldCharType="end"/>`) +
     r(`<w:t xml:space="preserve"> —</w:t>`);
-  return `${DECLARATION}<w:ftr xmlns:w="${W_NS}" xmlns:r="${R_NS}">${paragraph({ align: "center" }, runs)}</w:ftr>`;
+  return `${XML_DECLARATION}<w:ftr xmlns:w="${W_NS}" xmlns:r="${R_NS}">${paragraph({ align: "center" }, runs)}</w:ftr>`;
 }
 
 /** The parts every rendered form shares, in the order they are stored (content types first). */
@@ -113,7 +112,7 @@ export function staticParts(): [name: string, xml: string][] {
 export function coreProperties(title: string, made: Date): string {
   const when = made.toISOString().replace(/\.\d{3}Z$/, "Z");
   return (
-    `${DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+    `${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
     `xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
     `<dc:title>${xmlText(title)}</dc:title><dc:creator>perfgoal</dc:creator>` +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +

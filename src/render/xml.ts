@@ -1,3 +1,6 @@
+/** The declaration every part starts with. */
+export const XML_DECLARATION = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`;
+
 /** Anything that printable() or escapeXml() would change: most texts have none, and skip the work. */
 const UNPRINTABLE = /[\r\t\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
 const SPECIAL = /[&<>"]/;

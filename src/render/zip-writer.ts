@@ -1,4 +1,5 @@
 import * as zlib from "node:zlib";
+import { SIG_CENTRAL, SIG_EOCD, SIG_LOCAL } from "../parse/docx/zip.js";
 
 /** One file of the archive. */
 export interface ZipInput {
@@ -16,9 +17,6 @@ export interface ZipEntryData {
   body: Uint8Array;
 }
 
-const SIG_LOCAL = 0x04034b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_END = 0x06054b50;
 /** Version 2.0: deflate, no zip64. */
 const VERSION = 20;
 /** General-purpose flag bit 11: names are UTF-8. */
@@ -115,7 +113,7 @@ export function zipArchive(entries: readonly ZipEntryData[], modified = new Date
     out.set(e.name, c + 46);
     c += 46 + e.name.length;
   }
-  view.setUint32(c, SIG_END, true);
+  view.setUint32(c, SIG_EOCD, true);
   view.setUint16(c + 8, entries.length, true);
   view.setUint16(c + 10, entries.length, true);
   view.setUint32(c + 12, centralSize, true);

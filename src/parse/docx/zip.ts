@@ -32,11 +32,12 @@ export interface InflateBudget {
 export const MAX_TOTAL_INFLATED = 200 * 1024 * 1024;
 export const MAX_PART_INFLATED = 100 * 1024 * 1024;
 
-const SIG_EOCD = 0x06054b50;
+/** Record signatures of the zip format (the renderer's zip writer uses them too). */
+export const SIG_EOCD = 0x06054b50;
 const SIG_EOCD64 = 0x06064b50;
 const SIG_EOCD64_LOCATOR = 0x07064b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_LOCAL = 0x04034b50;
+export const SIG_CENTRAL = 0x02014b50;
+export const SIG_LOCAL = 0x04034b50;
 /** Output buffer step of the inflater: a seed-sized part (~240 KB) takes a few steps. */
 const INFLATE_CHUNK = 64 * 1024;
 
