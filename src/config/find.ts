@@ -1,6 +1,8 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 
+// Finding a config needs neither the YAML parser nor zod (load.ts does): kept apart so validate starts without them.
+
 /** Config file names, in the order they are looked for in each folder. */
 export const CONFIG_FILE_NAMES = ["perfgoal.config.yaml", "perfgoal.config.yml"] as const;
 

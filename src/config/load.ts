@@ -8,10 +8,6 @@ import { say } from "./messages.js";
 import { PerfgoalConfig } from "./schema.js";
 import { configError, describeAt, joinProblems, type LoadedConfig } from "./problems.js";
 
-// Finding a config needs neither the YAML parser nor zod; loading one does.
-export { CONFIG_FILE_NAMES, findConfigFile } from "./find.js";
-export { configError, describeAt, joinProblems, type LoadedConfig } from "./problems.js";
-
 /** Read and validate a config file; every problem names its YAML path and line. */
 export async function loadConfigFile(file: string, lang: Lang = "zh"): Promise<LoadedConfig> {
   let text: string;
