@@ -128,7 +128,8 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
   }
   try {
     const version = await packageVersion();
-    const stream = streamFormatter?.({ lang, color: Boolean(ctx.color && !opts.output), rules: rules.map((r) => r.meta), version });
+    const color = Boolean(ctx.color && !opts.output);
+    const stream = streamFormatter?.({ lang, color, rules: rules.map((r) => r.meta), version });
     const wantFacts = html || opts.summary !== undefined;
     const { formFacts, ReviewCollector } = await import("../../batch/review.js");
     // The 汇总表 and the HTML report keep compact records, gathered as results arrive.
@@ -166,7 +167,6 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
       }
     }
     // Only json carries every message variant and the rule data; the other reports ask workers for less.
-    const color = Boolean(ctx.color && !opts.output);
     const render: RenderSpec | undefined = stream?.render ? { format: opts.format, lang, color, quiet: Boolean(opts.quiet), keepFindings: wantFacts } : undefined;
     const jobOptions = { config: lintConfig, facts: wantFacts, lean: opts.format !== "json", ...(render ? { render } : {}) };
     const { unpackResult } = await import("../../batch/packed.js");
