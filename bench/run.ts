@@ -102,6 +102,9 @@ interface RunFigure {
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
 const pad = (s: string, n: number) => s + " ".repeat(Math.max(0, n - s.length));
 const lpad = (s: string, n: number) => " ".repeat(Math.max(0, n - s.length)) + s;
+/** One line of the table: set, measure, then forms/s, ms/form, × floor and peak MB right-aligned. */
+const row = (set: string, measure: string, perSec: string, ms: string, ratio: string, peak: string) =>
+  `${pad(set, 20)}${pad(measure, 26)}${lpad(perSec, 9)}${lpad(ms, 10)}${lpad(ratio, 9)}${lpad(peak, 9)}`;
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -120,7 +123,7 @@ async function main(): Promise<void> {
   };
   console.log(`perfgoal benchmark: ${args.n} forms per set, node ${process.version}, ${results.cpus} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   console.log("");
-  console.log(`${pad("set", 20)}${pad("measure", 26)}${lpad("forms/s", 9)}${lpad("ms/form", 10)}${lpad("× floor", 9)}${lpad("peak MB", 9)}`);
+  console.log(row("set", "measure", "forms/s", "ms/form", "× floor", "peak MB"));
 
   try {
     for (const set of args.sets) {
@@ -128,11 +131,11 @@ async function main(): Promise<void> {
       await generateSet(set, dir, args.n);
       const files = listFiles(dir);
       const floor = floorMsPerForm(files);
-      console.log(`${pad(SET_LABELS[set], 20)}${pad("floor (unzip + scan)", 26)}${lpad(fmt(1000 / floor, 0), 9)}${lpad(fmt(floor, 3), 10)}${lpad("1.00", 9)}${lpad("", 9)}`);
+      console.log(row(SET_LABELS[set], "floor (unzip + scan)", fmt(1000 / floor, 0), fmt(floor, 3), "1.00", ""));
       // The saxes pass the floor used to be: a reference line, not what ratios are taken against.
       const saxesFloor = files.some((f) => f.endsWith(".docx")) ? floorMsPerForm(files, "saxes") : undefined;
       if (saxesFloor !== undefined) {
-        console.log(`${pad("", 20)}${pad("floor, saxes (reference)", 26)}${lpad(fmt(1000 / saxesFloor, 0), 9)}${lpad(fmt(saxesFloor, 3), 10)}${lpad(fmt(saxesFloor / floor, 2), 9)}${lpad("", 9)}`);
+        console.log(row("", "floor, saxes (reference)", fmt(1000 / saxesFloor, 0), fmt(saxesFloor, 3), fmt(saxesFloor / floor, 2), ""));
       }
       const runs: RunFigure[] = [];
       for (const command of args.commands) {
@@ -157,9 +160,7 @@ async function main(): Promise<void> {
           };
           runs.push(figure);
           const bad = run.exitCode !== 0 && !(command === "validate" && run.exitCode === 1) ? `  (exit ${run.exitCode}: ${run.stderrTail})` : "";
-          console.log(
-            `${pad("", 20)}${pad(`${command} --jobs ${jobs}`, 26)}${lpad(fmt(figure.formsPerSec), 9)}${lpad(fmt(msPerForm, 3), 10)}${lpad(fmt(figure.ratioToFloor, 2), 9)}${lpad(fmt(figure.peakRssMb, 0), 9)}${bad}`,
-          );
+          console.log(row("", `${command} --jobs ${jobs}`, fmt(figure.formsPerSec), fmt(msPerForm, 3), fmt(figure.ratioToFloor, 2), fmt(figure.peakRssMb, 0)) + bad);
         }
       }
       (results.sets as Record<string, unknown>)[set] = { label: SET_LABELS[set], files: files.length, floorMsPerForm: Number(floor.toFixed(4)), floorSaxesReferenceMsPerForm: saxesFloor === undefined ? undefined : Number(saxesFloor.toFixed(4)), runs };
