@@ -8,6 +8,7 @@ import { moneyWanYuan } from "../rules/helpers/values.js";
 import type { Severity } from "../rules/types.js";
 import { topRuleIds } from "../report/labels.js";
 import type { SkipReason } from "./expand.js";
+import { MemoryEntryStore, type EntryStore } from "./review-store.js";
 
 /**
  * What a batch review hands to the reviewer's outputs (the 汇总表 and the HTML report):
@@ -91,8 +92,8 @@ export interface ReviewReport {
   version?: string;
   /** ISO time the review ran. */
   generatedAt: string;
-  /** In input order (sorted by path). */
-  entries: ReviewEntry[];
+  /** In input order (sorted by path); may be read more than once (a spool file reads back each time). */
+  entries: Iterable<ReviewEntry>;
   skipped: Partial<Record<SkipReason, number>>;
   /** True when Ctrl-C stopped the batch: the report covers only what was done. */
   interrupted?: boolean;
@@ -161,39 +162,21 @@ export function reviewTotals(report: ReviewReport): ReviewTotals {
 }
 
 /**
- * Gathers the review entry by entry, as results stream in, keeping only the compact records.
- * Strings repeat across forms (rule ids, cells, the same message on similar forms): each is stored once.
+ * Gathers the review entry by entry, as results stream in, keeping only the compact records, in
+ * the store given (in memory by default; the CLI spools them to a temporary file).
  */
 export class ReviewCollector {
-  private readonly entries: ReviewEntry[] = [];
-  private readonly strings = new Map<string, string>();
+  private readonly store: EntryStore;
 
-  constructor(private readonly options: { errorsOnly?: boolean } = {}) {}
-
-  private intern(s: string): string {
-    const known = this.strings.get(s);
-    if (known !== undefined) return known;
-    this.strings.set(s, s);
-    return s;
+  constructor(private readonly options: { errorsOnly?: boolean; store?: EntryStore } = {}) {
+    this.store = options.store ?? new MemoryEntryStore();
   }
 
   /** Add one result (in input order) and the facts of its form. */
   add(result: ReportResult, facts?: FormFacts): void {
     const entry = reviewEntry(result, facts);
-    if (entry.kind === "form") {
-      const kept = this.options.errorsOnly ? entry.findings.filter((f) => f.severity === "error") : entry.findings;
-      entry.findings = kept.map((f) => ({
-        severity: f.severity,
-        ruleId: this.intern(f.ruleId),
-        code: this.intern(f.code),
-        message: this.intern(f.message),
-        path: this.intern(f.path),
-        location: this.intern(f.location),
-      }));
-      entry.topRules = entry.topRules.map((id) => this.intern(id));
-      if (entry.department) entry.department = this.intern(entry.department);
-    }
-    this.entries.push(entry);
+    if (entry.kind === "form" && this.options.errorsOnly) entry.findings = entry.findings.filter((f) => f.severity === "error");
+    this.store.push(entry);
   }
 
   report(meta: { lang: "zh" | "en"; version?: string; skipped: ReviewReport["skipped"]; interrupted?: boolean; now?: Date }): ReviewReport {
@@ -201,9 +184,14 @@ export class ReviewCollector {
       lang: meta.lang,
       ...(meta.version ? { version: meta.version } : {}),
       generatedAt: (meta.now ?? new Date()).toISOString(),
-      entries: this.entries,
+      entries: this.store,
       skipped: meta.skipped,
       ...(meta.interrupted ? { interrupted: true } : {}),
     };
+  }
+
+  /** Let go of the entries (a spool file is deleted). */
+  close(): void {
+    this.store.close();
   }
 }

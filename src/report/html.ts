@@ -124,11 +124,21 @@ function money(n: number | undefined): string {
 const GRADE_ORDER = [GRADES.excellent, GRADES.good, GRADES.fair, GRADES.poor];
 const GRADE_CLASS: Record<string, string> = { [GRADES.excellent]: "g0", [GRADES.good]: "g1", [GRADES.fair]: "g2", [GRADES.poor]: "g3" };
 
+/** The HTML report as one string (a library call on a review that fits in memory). */
 export function htmlReport(report: ReviewReport): string {
+  return [...htmlReportPieces(report)].join("");
+}
+
+/**
+ * The HTML report piece by piece, as the entries are read: a batch's report is written to its file
+ * as it is made and never held whole (10,000 forms make a page of some 100 MB). The totals and
+ * charts come first, so the entries are read twice: once for the totals, once for the rows.
+ */
+export function* htmlReportPieces(report: ReviewReport): Generator<string> {
   const lang = report.lang;
   const w = WORDS[lang];
   const totals = reviewTotals(report);
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="${lang === "zh" ? "zh-CN" : "en"}">
 <head>
 <meta charset="utf-8">
@@ -150,7 +160,9 @@ ${totalsSection(totals, report, w, lang)}
 <figure><figcaption>${escapeHtml(w.byRule)}</figcaption>${ruleChart(totals, w, lang)}</figure>
 <figure><figcaption>${escapeHtml(w.byDepartment)}</figcaption>${departmentChart(totals, w)}</figure>
 </section>
-${formsSection(report, totals, w, lang)}
+`;
+  yield* formsSection(report, totals, w, lang);
+  yield `
 </main>
 <script>${SCRIPT}</script>
 </body>
@@ -257,13 +269,14 @@ function departmentChart(t: ReviewTotals, w: Words): string {
 const COLUMNS = ["file", "department", "project", "budget", "cost", "errors", "warnings", "infos", "grade", "topRules"] as const;
 const NUMERIC = new Set(["budget", "cost", "errors", "warnings", "infos", "grade"]);
 
-function formsSection(report: ReviewReport, t: ReviewTotals, w: Words, lang: Lang): string {
-  const total = report.entries.length;
+/** Forms whose findings go into one data element; each element is written once its forms are. */
+const FORMS_PER_DATA_CHUNK = 500;
+
+function* formsSection(report: ReviewReport, t: ReviewTotals, w: Words, lang: Lang): Generator<string> {
+  const total = t.forms + t.unreadable;
   const head = COLUMNS.map((c) => `<th data-key="${c}" data-type="${NUMERIC.has(c) ? "num" : "text"}" tabindex="0" aria-sort="none">${escapeHtml(w[c])}</th>`).join("");
   const gradeOptions = GRADE_ORDER.map((g) => `<option value="${escapeHtml(g)}">${escapeHtml(gradeName(g, lang))}</option>`).join("");
-  const data = new FindingsData(lang);
-  const rows = report.entries.map((e) => formBody(e, w, lang, data)).join("\n");
-  return `<section class="forms">
+  yield `<section class="forms">
 <h2>${escapeHtml(w.formsList)}</h2>
 <div class="controls">
 <input type="search" id="q" placeholder="${escapeHtml(w.filter)}" aria-label="${escapeHtml(w.filter)}">
@@ -273,12 +286,25 @@ function formsSection(report: ReviewReport, t: ReviewTotals, w: Words, lang: Lan
 <button type="button" id="collapse">${escapeHtml(w.collapseAll)}</button>
 <span id="count" data-shown="${escapeHtml(w.shown)}" data-of="${escapeHtml(w.of)}">${escapeHtml(w.shown)} ${total} ${escapeHtml(w.of)} ${total}</span>
 </div>
-${data.script(w)}
+${jsonScript({ headers: [w.location, w.severity, w.rule, w.code, w.message, w.path], none: w.none }, `id="findings-meta"`)}
 <table id="forms" data-forms="${t.forms}" data-unreadable="${t.unreadable}">
 <thead><tr>${head}</tr></thead>
-${rows}
-</table>
+`;
+  const data = new FindingsData(lang);
+  for (const e of report.entries) {
+    yield `${formBody(e, w, lang, data)}\n`;
+    // A script element between row groups is valid in a table and keeps its place when rows are sorted.
+    if (data.size >= FORMS_PER_DATA_CHUNK) yield data.take();
+  }
+  if (data.size > 0) yield data.take();
+  yield `</table>
 </section>`;
+}
+
+/** Data in a script element: JSON is never markup there, `<` is escaped so nothing can end it. */
+function jsonScript(value: unknown, attributes: string): string {
+  const json = JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return `<script type="application/json" ${attributes}>${json}</script>`;
 }
 
 function gradeRank(e: ReviewEntry): number {
@@ -286,16 +312,22 @@ function gradeRank(e: ReviewEntry): number {
 }
 
 /**
- * The findings of every form as JSON, built into tables only when a form is opened: a report on
- * thousands of forms stays small and opens fast. Repeated strings (rule ids, messages, cells) are
- * stored once. JSON in a script element is data, never markup: `<` is escaped so nothing can end it.
+ * The findings of the forms as JSON, built into tables only when a form is opened: a report on
+ * thousands of forms stays small and opens fast. Written in chunks, each with its own table of
+ * the strings it repeats (rule ids, messages, cells), so no chunk waits for the whole batch.
  */
 class FindingsData {
-  private readonly strings: string[] = [];
-  private readonly index = new Map<string, number>();
-  readonly forms: number[][][] = [];
+  private strings: string[] = [];
+  private index = new Map<string, number>();
+  private forms: number[][][] = [];
+  /** Position of the chunk's first form among all forms with findings. */
+  private first = 0;
 
   constructor(private readonly lang: Lang) {}
+
+  get size(): number {
+    return this.forms.length;
+  }
 
   private ref(s: string): number {
     let i = this.index.get(s);
@@ -307,16 +339,20 @@ class FindingsData {
     return i;
   }
 
-  /** Store a form's findings; returns their position. */
+  /** Store a form's findings; returns their position among all forms with findings. */
   add(e: ReviewedForm): number {
     this.forms.push(e.findings.map((f) => [this.ref(f.severity), this.ref(severityLabel(f.severity, this.lang)), this.ref(f.location), this.ref(f.ruleId), this.ref(f.code), this.ref(f.message), this.ref(f.path)]));
-    return this.forms.length - 1;
+    return this.first + this.forms.length - 1;
   }
 
-  script(w: Words): string {
-    const headers = [w.location, w.severity, w.rule, w.code, w.message, w.path];
-    const json = JSON.stringify({ headers, none: w.none, strings: this.strings, forms: this.forms }).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-    return `<script type="application/json" id="findings-data">${json}</script>`;
+  /** The chunk gathered so far as a script element; the next chunk starts empty. */
+  take(): string {
+    const script = jsonScript({ first: this.first, strings: this.strings, forms: this.forms }, `class="findings-data"`);
+    this.first += this.forms.length;
+    this.strings = [];
+    this.index = new Map();
+    this.forms = [];
+    return script;
   }
 }
 
@@ -450,15 +486,17 @@ function sortBy(th){
 for(var k=0;k<bodies.length;k++)bodies[k].dataset.index=String(k);
 table.tHead.addEventListener("click",function(e){var th=e.target.closest("th");if(th)sortBy(th);});
 table.tHead.addEventListener("keydown",function(e){if(e.key==="Enter"||e.key===" "){var th=e.target.closest("th");if(th){e.preventDefault();sortBy(th);}}});
-var data=JSON.parse(document.getElementById("findings-data").textContent);
+var meta=JSON.parse(document.getElementById("findings-meta").textContent),found=[];
+var chunks=document.querySelectorAll("script.findings-data");
+for(var c=0;c<chunks.length;c++){var d=JSON.parse(chunks[c].textContent);for(var n=0;n<d.forms.length;n++)found[d.first+n]={strings:d.strings,rows:d.forms[n]};}
 function el(tag,cls,text){var e=document.createElement(tag);if(cls)e.className=cls;if(text!==undefined)e.textContent=text;return e;}
 function build(det){
-  var s=data.strings,rows=data.forms[+det.getAttribute("data-findings")],t=el("table","findings"),head=el("tr"),body=el("tbody");
-  for(var h=0;h<data.headers.length;h++)head.appendChild(el("th","",data.headers[h]));
+  var one=found[+det.getAttribute("data-findings")],s=one.strings,rows=one.rows,t=el("table","findings"),head=el("tr"),body=el("tbody");
+  for(var h=0;h<meta.headers.length;h++)head.appendChild(el("th","",meta.headers[h]));
   t.appendChild(el("thead")).appendChild(head);
   for(var r=0;r<rows.length;r++){
     var f=rows[r],tr=el("tr",s[f[0]]),sev=el("td");
-    tr.appendChild(el("td","loc",s[f[2]]||data.none));
+    tr.appendChild(el("td","loc",s[f[2]]||meta.none));
     sev.appendChild(el("span","sev "+s[f[0]],s[f[1]]));tr.appendChild(sev);
     tr.appendChild(el("td","",s[f[3]]));
     tr.appendChild(el("td")).appendChild(el("code","",s[f[4]]));

@@ -52,8 +52,8 @@ describe("ReviewCollector", () => {
     c.add(fatal);
     c.add(form("c.txt", [finding("r1", "error", "同一" + "条")]), { tier1Counts: {}, department: "甲", budgetWanYuan: 5 });
     const report = c.report({ lang: "zh", skipped: { lock: 2 }, now: new Date(0) });
-    expect(report.entries.map((e) => e.kind)).toEqual(["form", "unreadable", "form"]);
-    const [a, , b] = report.entries;
+    expect([...report.entries].map((e) => e.kind)).toEqual(["form", "unreadable", "form"]);
+    const [a, , b] = [...report.entries];
     if (a?.kind !== "form" || b?.kind !== "form") throw new Error("forms expected");
     expect(a.findings[0]!.message).toBe(b.findings[0]!.message);
     expect(a.topRules).toEqual(["r1", "r2"]);
@@ -66,7 +66,7 @@ describe("ReviewCollector", () => {
   it("keeps only errors with --quiet, but the counts of the whole review", () => {
     const c = new ReviewCollector({ errorsOnly: true });
     c.add(form("a.txt", [finding("r1", "error", "x"), finding("r2", "warning", "y")]));
-    const e = c.report({ lang: "zh", skipped: {} }).entries[0]!;
+    const e = [...c.report({ lang: "zh", skipped: {} }).entries][0]!;
     if (e.kind !== "form") throw new Error("form expected");
     expect(e.findings.map((f) => f.ruleId)).toEqual(["r1"]);
     expect(e.counts.warning).toBe(1);

@@ -1,9 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, htmlReport } from "../../src/report/html.js";
+import type { ReviewEntry, ReviewReport } from "../../src/batch/review.js";
+import { escapeHtml, htmlReport, htmlReportPieces } from "../../src/report/html.js";
 import { sampleReport } from "./summary-review-fixture.js";
 import { CHROMIUM, renderInChromium } from "./html-chromium.js";
 
 const count = (text: string, re: RegExp) => (text.match(re) ?? []).length;
+
+/** The sample's first form `n` times, each under its own name and with its number in its first message. */
+function manyForms(n: number): ReviewReport & { entries: ReviewEntry[] } {
+  const report = sampleReport();
+  const first = report.entries[0]!;
+  if (first.kind !== "form") throw new Error("form expected");
+  const entries: ReviewEntry[] = [];
+  for (let i = 0; i < n; i++) {
+    entries.push({ ...first, file: `部门/表${i}.docx`, findings: first.findings.map((f, k) => (k === 0 ? { ...f, message: `第${i}份：${f.message}` } : f)) });
+  }
+  return { ...report, entries };
+}
 
 describe("htmlReport", () => {
   const html = htmlReport(sampleReport());
@@ -26,7 +39,8 @@ describe("htmlReport", () => {
   it("has one row group per form and per unreadable file, and the findings with their cells", () => {
     expect(count(html, /<tbody class="form /g)).toBe(3);
     expect(html).toContain("PG-E-CORRUPT");
-    const data = JSON.parse(/<script type="application\/json" id="findings-data">(.*?)<\/script>/s.exec(html)![1]!) as { strings: string[]; forms: number[][][] };
+    const data = JSON.parse(/<script type="application\/json" class="findings-data">(.*?)<\/script>/s.exec(html)![1]!) as { first: number; strings: string[]; forms: number[][][] };
+    expect(data.first).toBe(0);
     expect(data.forms).toHaveLength(1);
     const first = data.forms[0]!.map((f) => f.map((i) => data.strings[i]));
     expect(first[0]).toEqual(["error", "错误", "表1 第20行第5列", "comparison-direction", "PG010", "成本指标“≧40万元”不应为下限", "indicators.annual[12].value"]);
@@ -38,7 +52,7 @@ describe("htmlReport", () => {
     if (form.kind === "form") form.findings[0]!.message = "</script><script>alert(1)</script>\u2028";
     const out = htmlReport(report);
     expect(out).not.toContain("</script><script>alert(1)");
-    const json = /<script type="application\/json" id="findings-data">(.*?)<\/script>/s.exec(out)![1]!;
+    const json = /<script type="application\/json" class="findings-data">(.*?)<\/script>/s.exec(out)![1]!;
     expect((JSON.parse(json) as { strings: string[] }).strings).toContain("</script><script>alert(1)</script>\u2028");
   });
 
@@ -48,6 +62,17 @@ describe("htmlReport", () => {
     expect(count(html, /<svg /g)).toBe(2);
     expect(html).toContain('data-filter="comparison-direction"');
     expect(html).toContain("1,234,567.89 · 1 份");
+  });
+
+  it("comes piece by piece, the findings in chunks of 500 forms that number the forms across chunks", () => {
+    const report = manyForms(1_203);
+    const pieces = [...htmlReportPieces(report)];
+    // Head and totals, the list's head, a row group per form, three data chunks, the list's end, the page's end.
+    expect(pieces).toHaveLength(1 + 1 + 1_203 + 3 + 1 + 1);
+    expect(pieces.join("")).toBe(htmlReport(report));
+    const chunks = [...pieces.join("").matchAll(/<script type="application\/json" class="findings-data">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1]!) as { first: number; forms: unknown[] });
+    expect(chunks.map((c) => [c.first, c.forms.length])).toEqual([[0, 500], [500, 500], [1_000, 203]]);
+    expect(pieces.join("")).toContain('data-findings="1202"');
   });
 
   it("speaks English with lang en", () => {
@@ -91,5 +116,20 @@ describe.skipIf(!CHROMIUM)("htmlReport in headless Chromium", () => {
     expect(console).toEqual([]);
     const probe = JSON.parse(/data-probe="([^"]*)"/.exec(dom)![1]!.replace(/&quot;/g, '"')) as Record<string, string | number>;
     expect(probe).toEqual({ filtered: 1, unreadable: 1, order: "1234567.891,361,-1", open: "yes", cell: "表1 第20行第5列", findings: 4, count: "显示 3 / 3" });
+  }, 120_000);
+
+  it("opens a form whose findings are in a later chunk, after sorting", async () => {
+    const last = `<script>
+(function(){
+  var th=document.querySelector('th[data-key="file"]');th.click();th.click();
+  var b=[].filter.call(document.querySelectorAll("tbody.form"),function(b){return b.dataset.file==="部门/表1202.docx";})[0];
+  b.querySelector("button.toggle").click();
+  document.body.setAttribute("data-probe",b.querySelector("tr.details table.findings tbody td:nth-child(5)").textContent);
+})();
+</script>`;
+    const { dom, console } = await renderInChromium(htmlReport(manyForms(1_203)).replace("</body>", `${last}</body>`));
+    expect(console).toEqual([]);
+    expect(count(dom, /<tbody class="form /g)).toBe(1_203);
+    expect(/data-probe="([^"]*)"/.exec(dom)![1]).toBe("第1202份：成本指标“≧40万元”不应为下限");
   }, 120_000);
 });

@@ -1,7 +1,7 @@
-import type { ReviewReport } from "../../src/batch/review.js";
+import type { ReviewEntry, ReviewReport } from "../../src/batch/review.js";
 
 /** A small batch review: two forms (one with hostile text) and one unreadable file. */
-export function sampleReport(lang: "zh" | "en" = "zh"): ReviewReport {
+export function sampleReport(lang: "zh" | "en" = "zh"): ReviewReport & { entries: ReviewEntry[] } {
   return {
     lang,
     version: "0.1.0",
