@@ -113,7 +113,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
 
 /** A file written piece by piece that appears whole under its name on commit(), or not at all. */
 export interface AtomicWriter {
-  write(text: string): Promise<void>;
+  write(data: string | Uint8Array): Promise<void>;
   /** Rename the temporary file to the target. */
   commit(): Promise<void>;
   /** Remove the temporary file (failure, Ctrl-C). */
@@ -143,9 +143,9 @@ export async function openAtomicWriter(target: string, options: WriteOptions = {
     throw failed(e);
   }
   return {
-    write: async (text) => {
+    write: async (data) => {
       try {
-        await handle!.writeFile(text);
+        await handle!.writeFile(data);
       } catch (e) {
         await abort();
         throw failed(e);

@@ -113,18 +113,42 @@ function columnWidths<T>(columns: Column<T>[], rows: Iterable<T>, lang: Lang): n
 }
 
 const ROWS_PER_PAUSE = 1000;
+/** Bytes of sheet XML the zip may have waiting before the rows stop for it. */
+const MAX_ZIP_BACKLOG = 4 * 1024 * 1024;
 
-/** The 汇总表 as .xlsx bytes: written sheet by sheet with exceljs's streaming writer (flat memory). */
+/**
+ * Bytes a streamed sheet has written that the zip has not taken yet. exceljs's sheet stream pushes
+ * into the zip without waiting (10,000 forms: 870,000 rows queued ~300 MB), so this reads the queue
+ * of the stream it pipes into; 0 if exceljs ever changes shape, which leaves the 1,000-row pauses.
+ */
+export function zipBacklog(sheet: unknown): number {
+  const pipes = (sheet as { stream?: { pipes?: { _writableState?: { length?: unknown } }[] } }).stream?.pipes;
+  const length = pipes?.[0]?._writableState?.length;
+  return typeof length === "number" ? length : 0;
+}
+
+/** The 汇总表 as .xlsx bytes (a library call on a review that fits in memory). */
 export async function summaryXlsx(report: ReviewReport): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  await writeSummaryXlsx(report, async (chunk) => void chunks.push(chunk));
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/**
+ * The 汇总表 as .xlsx, handed to `write` as exceljs's streaming writer makes it, sheet by sheet:
+ * nothing holds the whole workbook. Each sheet reads the entries twice (column widths, then rows).
+ */
+export async function writeSummaryXlsx(report: ReviewReport, write: (chunk: Uint8Array) => Promise<void>): Promise<void> {
   const ExcelJS = (await import("exceljs")).default;
   const lang = report.lang;
-  const chunks: Buffer[] = [];
   const stream = new PassThrough();
-  stream.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on("end", resolve);
-    stream.on("error", reject);
-  });
+  // Drained as it fills: the zip waits for the file, the rows wait for the zip.
+  const written = (async () => {
+    for await (const chunk of stream) await write(chunk as Buffer);
+  })();
+  // A failed write (disk full) stops the rows at the next pause instead of filling memory.
+  let writeFailed = false;
+  written.catch(() => (writeFailed = true));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
   workbook.creator = "perfgoal";
 
@@ -140,17 +164,26 @@ export async function summaryXlsx(report: ReviewReport): Promise<Uint8Array> {
     let n = 0;
     for (const row of rows()) {
       sheet.addRow(columns.map((c) => c.value(row, lang) ?? null)).commit();
-      // Committed rows wait for the zip stream, which only runs when this loop lets it: a pause
-      // every 1,000 rows lets it drain (10,000 forms, 870,000 finding rows: peak 613 → 552 MB).
-      if (++n % ROWS_PER_PAUSE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      // Committed rows wait for the zip, which deflates on another thread and only hears from this
+      // loop when it pauses: every 1,000 rows, and for as long as the zip is far behind.
+      if (++n % ROWS_PER_PAUSE === 0) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        while (zipBacklog(sheet) > MAX_ZIP_BACKLOG && !writeFailed) await new Promise<void>((resolve) => setTimeout(resolve, 5));
+        if (writeFailed) await written;
+      }
     }
     sheet.commit();
   };
-  await addSheet(SHEET_NAMES[lang][0], SUMMARY_COLUMNS, () => report.entries);
-  await addSheet(SHEET_NAMES[lang][1], FINDING_COLUMNS, () => findingRows(report));
-  await workbook.commit();
-  await done;
-  return new Uint8Array(Buffer.concat(chunks));
+  try {
+    await addSheet(SHEET_NAMES[lang][0], SUMMARY_COLUMNS, () => report.entries);
+    await addSheet(SHEET_NAMES[lang][1], FINDING_COLUMNS, () => findingRows(report));
+    await workbook.commit();
+  } catch (e) {
+    stream.destroy(e as Error);
+    await written.catch(() => undefined);
+    throw e;
+  }
+  await written;
 }
 
 /** The 汇总表 in the format its file name asks for: `.xlsx`, else CSV. */

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { SUMMARY_COLUMNS, summaryCsv, summaryTable, summaryXlsx } from "../../src/report/summary-table.js";
+import type { ReviewEntry } from "../../src/batch/review.js";
+import { SUMMARY_COLUMNS, summaryCsv, summaryTable, summaryXlsx, writeSummaryXlsx, zipBacklog } from "../../src/report/summary-table.js";
 import { sampleReport } from "./summary-review-fixture.js";
 
 /** Split CSV text into records (RFC 4180: quoted fields may hold commas, quotes and line breaks). */
@@ -110,6 +111,43 @@ describe("summaryXlsx", () => {
       "indicators.annual[12].value",
     ]);
     expect(findings!.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+  });
+
+  it("is handed over piece by piece as it is made, and reads back whole", async () => {
+    const report = sampleReport();
+    const form = report.entries[0]!;
+    const entries: ReviewEntry[] = Array.from({ length: 3_000 }, (_, i) => ({ ...form, file: `部门/表${i}.docx` }));
+    const chunks: Uint8Array[] = [];
+    await writeSummaryXlsx({ ...report, entries }, async (chunk) => void chunks.push(chunk));
+    expect(chunks.length).toBeGreaterThan(3);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.concat(chunks) as unknown as Parameters<typeof wb.xlsx.load>[0]);
+    expect(wb.worksheets[0]!.rowCount).toBe(3_001);
+    expect(wb.worksheets[1]!.rowCount).toBe(1 + 3_000 * 4);
+    expect(wb.worksheets[1]!.getRow(12_001).getCell(1).value).toBe("部门/表2999.docx");
+  });
+
+  it("stops with the error when a write fails (a full disk)", async () => {
+    const entries: ReviewEntry[] = Array.from({ length: 3_000 }, (_, i) => ({ ...sampleReport().entries[0]!, file: `表${i}.docx` }));
+    let calls = 0;
+    const failing = async () => {
+      if (++calls > 1) throw new Error("ENOSPC");
+    };
+    await expect(writeSummaryXlsx({ ...sampleReport(), entries }, failing)).rejects.toThrow("ENOSPC");
+  });
+
+  it("sees how far the zip is behind the rows (the internals it reads are still there)", async () => {
+    const { PassThrough } = await import("node:stream");
+    const stream = new PassThrough();
+    stream.resume();
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: true });
+    const sheet = workbook.addWorksheet("x");
+    for (let i = 0; i < 20_000; i++) sheet.addRow([`第${i}行`, i]).commit();
+    // Written in one go, the rows are all still queued for the zip.
+    expect(zipBacklog(sheet)).toBeGreaterThan(1_000_000);
+    expect(zipBacklog({})).toBe(0);
+    sheet.commit();
+    await workbook.commit();
   });
 
   it("is chosen by the file name", async () => {
