@@ -171,6 +171,8 @@ describe("validate and render over folders", () => {
     const html = readFileSync(path.join(dir, "report.html"), "utf8");
     expect((html.match(/<tbody class="form /g) ?? []).length).toBe(5);
     expect(html).toContain("衡东县教育局");
+    // The review was spooled to a temporary file, and that file is gone.
+    expect(readdirSync(tmpdir()).filter((f) => f.startsWith(`perfgoal-review-${process.pid}-`))).toEqual([]);
   }, 60_000);
 
   it("render mirrors the folders into --out-dir as .docx", async () => {

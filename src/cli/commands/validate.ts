@@ -126,14 +126,17 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
   } catch (e) {
     return outputFailed(e);
   }
+  let review: import("../../batch/review.js").ReviewCollector | undefined;
   try {
     const version = await packageVersion();
     const color = Boolean(ctx.color && !opts.output);
     const stream = streamFormatter?.({ lang, color, rules: rules.map((r) => r.meta), version });
     const wantFacts = html || opts.summary !== undefined;
     const { formFacts, ReviewCollector } = await import("../../batch/review.js");
-    // The 汇总表 and the HTML report keep compact records, gathered as results arrive.
-    const review = wantFacts ? new ReviewCollector({ errorsOnly: Boolean(opts.quiet) }) : undefined;
+    // The 汇总表 and the HTML report read compact records, spooled to a temporary file as results
+    // arrive: memory stays flat however many forms there are.
+    const { SpoolEntryStore } = await import("../../batch/review-store.js");
+    review = wantFacts ? new ReviewCollector({ errorsOnly: Boolean(opts.quiet), store: new SpoolEntryStore() }) : undefined;
     // Each result is counted and its report written as it arrives; only the counts are kept.
     let errors = 0;
     let warnings = 0;
@@ -185,16 +188,19 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
       else await sink.close(stream.end());
     } else {
       if (opts.summary) {
-        const { summaryTable } = await import("../../report/summary-table.js");
-        const { writeFileAtomic } = await import("../io.js");
         try {
-          await writeFileAtomic(path.resolve(ctx.io.cwd, opts.summary), await summaryTable(reviewReport(), opts.summary), { force: true, inputs: session.inputPaths() });
+          await writeSummary(path.resolve(ctx.io.cwd, opts.summary), reviewReport(), session.inputPaths());
         } catch (e) {
           await sink.abort();
           return outputFailed(e);
         }
       }
-      await sink.close(stream ? stream.end() : (await import("../../report/html.js")).htmlReport(reviewReport()));
+      if (stream) await sink.close(stream.end());
+      else {
+        const { htmlReportPieces } = await import("../../report/html.js");
+        for (const piece of htmlReportPieces(reviewReport())) await sink.write(piece);
+        await sink.close("");
+      }
     }
     session.printSummary();
     const tooManyWarnings = warningLimit >= 0 && warnings > warningLimit;
@@ -203,7 +209,24 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
   } catch (e) {
     await sink.abort();
     return outputFailed(e);
+  } finally {
+    review?.close();
   }
+}
+
+/** The 汇总表 beside the report: .xlsx streamed into its file as it is made, else CSV. Atomic either way. */
+async function writeSummary(target: string, report: import("../../batch/review.js").ReviewReport, inputs: string[]): Promise<void> {
+  const { openAtomicWriter, writeFileAtomic } = await import("../io.js");
+  const { summaryCsv, writeSummaryXlsx } = await import("../../report/summary-table.js");
+  if (!/\.xlsx$/i.test(target)) return writeFileAtomic(target, summaryCsv(report), { force: true, inputs });
+  const file = await openAtomicWriter(target, { force: true, inputs });
+  try {
+    await writeSummaryXlsx(report, file.write);
+  } catch (e) {
+    await file.abort();
+    throw e;
+  }
+  await file.commit();
 }
 
 /** The config of this run: none (--no-config), the named file, or the nearest perfgoal.config.yaml. */
