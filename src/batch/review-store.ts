@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { closeSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { PerfgoalError } from "../model/errors.js";
 import type { ReviewEntry } from "./review.js";
 
 /**
@@ -72,8 +73,17 @@ export class SpoolEntryStore implements EntryStore {
 
   constructor(dir = tmpdir()) {
     this.file = path.join(dir, `perfgoal-review-${process.pid}-${randomBytes(6).toString("hex")}.jsonl`);
-    this.fd = openSync(this.file, "wx+", 0o600);
+    try {
+      this.fd = openSync(this.file, "wx+", 0o600);
+    } catch (e) {
+      throw this.failure(e);
+    }
     process.once("exit", this.removeAtExit);
+  }
+
+  /** A temporary folder that is missing, read-only or full: one line naming the spool file. */
+  private failure(e: unknown): PerfgoalError {
+    return new PerfgoalError("PG-E-OUTPUT", (e as NodeJS.ErrnoException).code ?? (e as Error).message, { file: this.file, cause: e });
   }
 
   push(entry: ReviewEntry): void {
@@ -86,7 +96,11 @@ export class SpoolEntryStore implements EntryStore {
   private flush(): void {
     if (this.pending.length === 0) return;
     if (this.fd === undefined) throw new Error("review spool is closed");
-    writeSync(this.fd, this.pending.join(""));
+    try {
+      writeSync(this.fd, this.pending.join(""));
+    } catch (e) {
+      throw this.failure(e);
+    }
     this.pending = [];
     this.pendingSize = 0;
   }

@@ -57,6 +57,11 @@ describe("SpoolEntryStore", () => {
     expect([...store]).toEqual([]);
   });
 
+  it("names its file in one coded error when the temporary folder cannot take it", () => {
+    const missing = path.join(dir, "no-such-folder");
+    expect(() => new SpoolEntryStore(missing)).toThrow(expect.objectContaining({ code: "PG-E-OUTPUT", file: expect.stringContaining("no-such-folder") }));
+  });
+
   it("removes its file when the process exits without close (a second Ctrl-C)", () => {
     const before = process.listenerCount("exit");
     const store = new SpoolEntryStore(dir);
