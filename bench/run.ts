@@ -10,7 +10,7 @@
  *   npm run bench                 # N = 500
  *   npm run bench -- 2000         # N = 2000
  *   npm run bench -- --quick      # small N, two sets: for CI (well under a minute)
- *   npm run bench -- --full       # also peak memory of `validate` over 10,000 forms
+ *   npm run bench -- --full       # also 10,000 forms: `validate` alone, then with --summary .xlsx and -f html (peak memory)
  *   options: --sets docx,txt  --commands validate  --jobs 1,2  --keep (leave the generated folder)
  *            --out FILE (JSON elsewhere)
  */
