@@ -2,7 +2,7 @@
  * Ctrl-C in the middle of a batch (a real SIGINT to the built CLI): exit 130, no temporary file
  * left anywhere, and every output that exists is complete (it reads back as a form).
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFormsYaml } from "../../src/model/yaml.js";
@@ -81,5 +81,38 @@ describe("SIGINT in the middle of a batch", () => {
     expect(written.filter((f) => !f.endsWith(".docx"))).toEqual([]);
     expect(written.length).toBeLessThan(FILES);
     for (const f of written) expect((await parseFile(path.join(out, f))).forms.length).toBe(1);
+  });
+
+  /** validate with the 汇总表 and the HTML report, its temp folder our own; SIGINT once the review spool has data. */
+  async function interruptedReview(name: string) {
+    const tmp = path.join(dir, `tmp-${name}`);
+    mkdirSync(tmp, { recursive: true });
+    let timer: NodeJS.Timeout | undefined;
+    let sent = false;
+    const args = ["validate", "in", "--jobs", "2", "--summary", `${name}.xlsx`, "-f", "html", "-o", `${name}.html`];
+    const run = await runBuilt(args, {
+      cwd: dir,
+      env: { TMPDIR: tmp },
+      hangGuardMs: 120_000,
+      onSpawn: (child) => {
+        timer = setInterval(() => {
+          const spooled = filesBelow(tmp).some((f) => (statSync(path.join(tmp, f), { throwIfNoEntry: false })?.size ?? 0) > 0);
+          if (!sent && spooled) {
+            sent = true;
+            child.kill("SIGINT");
+          }
+        }, 10);
+      },
+    });
+    clearInterval(timer);
+    return { run, sent, tmp };
+  }
+
+  it("validate --summary -f html: exit 130, no report, no workbook, the review spool removed", async () => {
+    const { run, sent, tmp } = await interruptedReview("once");
+    expect(sent).toBe(true);
+    expect(run.code).toBe(130);
+    expect(filesBelow(tmp)).toEqual([]);
+    expect(filesBelow(dir).filter((f) => /^once\.|\.tmp$/.test(path.basename(f)))).toEqual([]);
   });
 });
