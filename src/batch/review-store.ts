@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { closeSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PerfgoalError } from "../model/errors.js";
+import { outputFailure } from "../model/errors.js";
 import type { ReviewEntry } from "./review.js";
 
 /**
@@ -76,14 +76,10 @@ export class SpoolEntryStore implements EntryStore {
     try {
       this.fd = openSync(this.file, "wx+", 0o600);
     } catch (e) {
-      throw this.failure(e);
+      // A temporary folder that is missing, read-only or full: one line naming the spool file.
+      throw outputFailure(e, this.file);
     }
     process.once("exit", this.removeAtExit);
-  }
-
-  /** A temporary folder that is missing, read-only or full: one line naming the spool file. */
-  private failure(e: unknown): PerfgoalError {
-    return new PerfgoalError("PG-E-OUTPUT", (e as NodeJS.ErrnoException).code ?? (e as Error).message, { file: this.file, cause: e });
   }
 
   push(entry: ReviewEntry): void {
@@ -99,7 +95,7 @@ export class SpoolEntryStore implements EntryStore {
     try {
       writeSync(this.fd, this.pending.join(""));
     } catch (e) {
-      throw this.failure(e);
+      throw outputFailure(e, this.file);
     }
     this.pending = [];
     this.pendingSize = 0;

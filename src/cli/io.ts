@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { lstatSync, mkdirSync, promises as fs, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PerfgoalError } from "../model/errors.js";
+import { outputFailure, PerfgoalError } from "../model/errors.js";
 import { MAX_INPUT_BYTES } from "../parse/index.js";
 
 /** Everything the CLI touches of the outside world, so scenario tests can run it in-process. */
@@ -81,11 +81,6 @@ function claimTarget(target: string, options: WriteOptions): { abs: string; dir:
   if (!options.force && exists(abs)) throw new PerfgoalError("PG-E-EXISTS", undefined, { file: target });
   const dir = path.dirname(abs);
   return { abs, dir, tmp: path.join(dir, `.${path.basename(abs)}.${randomBytes(6).toString("hex")}.tmp`) };
-}
-
-/** A failed write as perfgoal's own error, naming the output. */
-function outputFailure(e: unknown, target: string): PerfgoalError {
-  return e instanceof PerfgoalError ? e : new PerfgoalError("PG-E-OUTPUT", (e as NodeJS.ErrnoException).code ?? (e as Error).message, { file: target, cause: e });
 }
 
 /**

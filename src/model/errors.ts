@@ -85,3 +85,8 @@ export class PerfgoalError extends Error {
 export function isPerfgoalError(e: unknown): e is PerfgoalError {
   return e instanceof PerfgoalError;
 }
+
+/** A failed write (missing folder, no space, no permission) as perfgoal's own error, naming the file. */
+export function outputFailure(e: unknown, file: string): PerfgoalError {
+  return e instanceof PerfgoalError ? e : new PerfgoalError("PG-E-OUTPUT", (e as NodeJS.ErrnoException).code ?? (e as Error).message, { file, cause: e });
+}
