@@ -186,7 +186,12 @@ export async function writeSummaryXlsx(report: ReviewReport, write: (chunk: Uint
   await written;
 }
 
+/** Whether a 汇总表 file name asks for .xlsx (else it is CSV). */
+export function isXlsxName(fileName: string): boolean {
+  return /\.xlsx$/i.test(fileName);
+}
+
 /** The 汇总表 in the format its file name asks for: `.xlsx`, else CSV. */
 export async function summaryTable(report: ReviewReport, fileName: string): Promise<string | Uint8Array> {
-  return /\.xlsx$/i.test(fileName) ? summaryXlsx(report) : summaryCsv(report);
+  return isXlsxName(fileName) ? summaryXlsx(report) : summaryCsv(report);
 }

@@ -135,8 +135,10 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
     const { formFacts, ReviewCollector } = await import("../../batch/review.js");
     // The 汇总表 and the HTML report read compact records, spooled to a temporary file as results
     // arrive: memory stays flat however many forms there are.
-    const { SpoolEntryStore } = await import("../../batch/review-store.js");
-    review = wantFacts ? new ReviewCollector({ errorsOnly: Boolean(opts.quiet), store: new SpoolEntryStore() }) : undefined;
+    if (wantFacts) {
+      const { SpoolEntryStore } = await import("../../batch/review-store.js");
+      review = new ReviewCollector({ errorsOnly: Boolean(opts.quiet), store: new SpoolEntryStore() });
+    }
     // Each result is counted and its report written as it arrives; only the counts are kept.
     let errors = 0;
     let warnings = 0;
@@ -217,8 +219,8 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
 /** The 汇总表 beside the report: .xlsx streamed into its file as it is made, else CSV. Atomic either way. */
 async function writeSummary(target: string, report: import("../../batch/review.js").ReviewReport, inputs: string[]): Promise<void> {
   const { openAtomicWriter, writeFileAtomic } = await import("../io.js");
-  const { summaryCsv, writeSummaryXlsx } = await import("../../report/summary-table.js");
-  if (!/\.xlsx$/i.test(target)) return writeFileAtomic(target, summaryCsv(report), { force: true, inputs });
+  const { isXlsxName, summaryCsv, writeSummaryXlsx } = await import("../../report/summary-table.js");
+  if (!isXlsxName(target)) return writeFileAtomic(target, summaryCsv(report), { force: true, inputs });
   const file = await openAtomicWriter(target, { force: true, inputs });
   try {
     await writeSummaryXlsx(report, file.write);
