@@ -25,6 +25,15 @@ export const ERROR_CODES = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** Header fields a reader could still name in a file it could not read as a form. */
+export interface FoundFields {
+  projectName?: string;
+  department?: string;
+  year?: number;
+  budgetTotal?: number;
+  amountUnit?: string;
+}
+
 /** A detail in both languages; a plain string is used for both (numbers, names, system codes). */
 export type Detail = string | { zh: string; en: string };
 
@@ -43,8 +52,10 @@ export class PerfgoalError extends Error {
   /** The same detail in English, when it was given in both languages. */
   readonly detailEn: string | undefined;
   readonly file: string | undefined;
+  /** What a reader found before it gave up (PG-E-NO-TABLE: the header fields of a text with no table). */
+  readonly found: FoundFields | undefined;
 
-  constructor(code: ErrorCode, detail?: Detail, options?: { file?: string; cause?: unknown }) {
+  constructor(code: ErrorCode, detail?: Detail, options?: { file?: string; cause?: unknown; found?: FoundFields }) {
     const zh = typeof detail === "string" ? detail : detail?.zh;
     const en = typeof detail === "string" ? undefined : detail?.en;
     super(`${ERROR_CODES[code].en}${(en ?? zh) ? `: ${en ?? zh}` : ""}`, { cause: options?.cause });
@@ -53,6 +64,7 @@ export class PerfgoalError extends Error {
     this.detail = zh;
     this.detailEn = en;
     this.file = options?.file;
+    this.found = options?.found;
   }
 
   /** The detail in `lang` (the Chinese one when there is no English). */
@@ -71,7 +83,7 @@ export class PerfgoalError extends Error {
   withFile(file: string): PerfgoalError {
     if (this.file === file) return this;
     const detail = this.detail !== undefined && this.detailEn !== undefined ? { zh: this.detail, en: this.detailEn } : this.detail;
-    const e = new PerfgoalError(this.code, detail, { file, cause: this.cause });
+    const e = new PerfgoalError(this.code, detail, { file, cause: this.cause, ...(this.found ? { found: this.found } : {}) });
     e.stack = this.stack;
     return e;
   }

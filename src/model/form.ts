@@ -105,6 +105,8 @@ export const Source = z
     format: SourceFormat.optional(),
     layout: text.optional().describe("layout family (L1 … L10) and text layout, when known"),
     encoding: text.optional(),
+    complete: z.boolean().optional().describe("false when perfgoal could read only part of the form (an excerpt cut short, cells that fit no column)"),
+    problems: z.array(text).optional().describe("why the form was read only in part"),
   })
   .strict();
 

@@ -52,7 +52,7 @@ export type ColumnKey = keyof typeof COLUMN_HEADERS;
 /** Header-field labels (model field → label synonyms), as printed on forms. */
 export const FIELD_LABELS = {
   projectName: ["项目支出名称", "项目名称", "项目(专项)名称", "资金名称", "二级项目名称"],
-  department: ["预算部门", "主管部门及代码", "主管部门", "业务主管部门", "预算单位", "申报单位", "区县主管部门", "县级主管部门", "省级主管部门", "中央主管部门", "项目主管部门", "单位名称", "部门(单位)名称"],
+  department: ["预算部门", "主管部门及代码", "主管部门及编码", "主管部门", "业务主管部门", "预算单位", "申报单位", "区县主管部门", "县级主管部门", "省级主管部门", "中央主管部门", "项目主管部门", "单位名称", "部门(单位)名称", "部门"],
   departmentCode: ["主管部门编码", "部门预算编码", "单位代码"],
   implementingUnit: ["实施单位", "项目实施单位", "项目(实施)单位", "项目执行单位", "具体实施单位", "项目单位"],
   attribute: ["项目属性", "项目类型", "项目分类", "项目类别", "项目性质", "项目来源"],
@@ -65,9 +65,9 @@ export const FIELD_LABELS = {
   /** 年度本级预算金额 is both the total and the own-level amount (L1). */
   ownLevel: ["年度本级预算金额", "本级财政", "本级资金", "本级财政资金", "同级财政资金", "地方资金", "区级资金"],
   upperLevel: ["该项目支出上级资金(分级填报)", "该项目支出上级资金", "上级资金", "其中:上级资金", "上级财政资金", "上级财政补助资金"],
-  fiscal: ["财政拨款", "其中:财政拨款", "其中财政资金"],
-  other: ["其他资金", "其中其它资金", "其他"],
-  selfRaised: ["自有资金"],
+  fiscal: ["财政拨款", "其中:财政拨款", "其中财政资金", "财政拨款小计"],
+  other: ["其他资金", "其中其它资金", "其他", "其他收入"],
+  selfRaised: ["自有资金", "自有资金小计"],
   carryOver: ["上年结转"],
   longTermGoal: ["实施期绩效目标", "长期目标", "总体目标", "中期目标", "实施周期目标", "项目总体目标", "中期绩效目标"],
   annualGoal: ["本年度绩效目标", "年度目标", "年度绩效目标", "当年绩效目标", "年度主要目标和成果", "项目年度目标", "年度总体目标"],
@@ -217,7 +217,7 @@ export const LAYOUT_WORDS = {
     "中央财政部门", "省级财政部门", "市级财政部门", "区县财政部门",
   ],
   /** Text that ends an indicator block inside a table (review rows, footnotes). */
-  indicatorBlockEnd: ["审核意见", "其他说明", "说明的问题", "填表说明", "填报说明", "注:"],
+  indicatorBlockEnd: ["审核意见", "初审意见", "复审意见", "审批意见", "其他说明", "说明的问题", "填表说明", "填报说明", "注:"],
   /** Words in a column header or group header that put the column in the long-term or annual table. */
   periodQualifiers: {
     longTerm: ["长期", "实施期", "实施周期", "中期"],
@@ -232,6 +232,15 @@ export const LAYOUT_WORDS = {
   },
   /** A title names a 表 (申报表, 目标表 …). */
   titleTableWord: "表",
+  /**
+   * Web-page chrome around a form copied as text (download, print and share links, page counters):
+   * it ends an indicator block and is never a 三级 name.
+   */
+  pageChrome: ["扫一扫", "附件下载", "[下载]", "[打印]", "[关闭]", "返回】", "【打印", "【关闭", "打印本页", "关闭窗口", "浏览量", "浏览次数", "点击次数", "字号"],
+  /** Marks where a published excerpt stops before the form does: what follows it is missing. */
+  truncationMarks: ["excerpt truncated", "(未完)", "（未完）", "(略)", "……(略)", "[...]"],
+  /** Signature labels under a form: they end an indicator block. */
+  signatureLabels: ["填表人", "单位负责人", "填报日期", "审核人", "负责人签字"],
   /** Core-indicator marks of 衔接资金 templates (★, ★★★). */
   coreMark: "★",
   /** What marks each layout family (see the layout notes): title words, labels, column headers. */

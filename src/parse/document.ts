@@ -32,7 +32,15 @@ export type Block = { kind: "paragraph"; text: string; loc: Location } | { kind:
 export interface SourceDocument {
   blocks: Block[];
   /** Free-form facts from the reader: encoding, text layout name … */
-  meta: { format: "txt" | "docx" | "doc"; encoding?: string; textLayout?: string };
+  meta: {
+    format: "txt" | "docx" | "doc";
+    encoding?: string;
+    textLayout?: string;
+    /** Why what was read is incomplete: an excerpt cut short, cells that fit no column. */
+    problems?: string[];
+    /** Why the reader found no indicator table (prose, fused cells …), when it found none. */
+    noTable?: string;
+  };
   /** Non-fatal remarks, e.g. "extension says .docx but the content is .doc". */
   warnings: string[];
 }

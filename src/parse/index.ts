@@ -139,7 +139,16 @@ async function fromDocument(doc: SourceDocument, file: string, format: "txt" | "
   const warnings = [...doc.warnings];
   if (ext && !EXPECTED_EXT[format]!.includes(ext)) warnings.push(`扩展名为 ${ext}，内容实为 ${format} 格式，已按内容读取`);
   const forms = extractForms(doc).map(({ form, sourceMap }) => ({
-    form: { ...form, source: { file: path.basename(file), format, ...(form.source?.layout ? { layout: form.source.layout } : {}), ...(doc.meta.encoding ? { encoding: doc.meta.encoding } : {}) } },
+    form: {
+      ...form,
+      source: {
+        file: path.basename(file),
+        format,
+        ...(form.source?.layout ? { layout: form.source.layout } : {}),
+        ...(doc.meta.encoding ? { encoding: doc.meta.encoding } : {}),
+        ...(form.source?.complete === false ? { complete: false, problems: form.source.problems ?? [] } : {}),
+      },
+    },
     sourceMap,
   }));
   return { file, format, forms, warnings };

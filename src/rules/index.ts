@@ -30,6 +30,7 @@ import weightsAddUp from "./weights-add-up.js";
 import coreIndicatorsKept from "./core-indicators-kept.js";
 import signatureBlock from "./signature-block.js";
 import headerConsistency from "./header-consistency.js";
+import formReadCompletely from "./form-read-completely.js";
 
 export const allRules: Rule[] = [
   requiredHeaderFields,
@@ -62,6 +63,7 @@ export const allRules: Rule[] = [
   coreIndicatorsKept,
   signatureBlock,
   headerConsistency,
+  formReadCompletely,
 ];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(allRules.map((r) => [r.meta.id, r]));

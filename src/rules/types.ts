@@ -41,7 +41,7 @@ export interface RuleMeta {
   messages: Record<string, RuleMessage>;
   /** Default options (thresholds …), overridable in perfgoal.config.yaml. */
   defaultOptions?: Record<string, unknown>;
-  /** Catalogue number in domain research (R1 … R30), for cross-reference. */
+  /** Catalogue number in domain research (R1 … R30; R31 is perfgoal's own rule about reading), for cross-reference. */
   catalogue?: string;
   /** For the rule's documentation page: model YAML fragments that fail and pass the rule. */
   examples?: { fail: string; pass: string };

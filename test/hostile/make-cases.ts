@@ -311,7 +311,7 @@ export const CASES: HostileCase[] = [
   { group: "text", file: "二进制 垃圾.txt", build: () => randomBytes(200_000, 4), expect: { refused: "PG-E-FORMAT" }, why: "binary junk named .txt" },
   { group: "text", file: "控制 字符.txt", build: controlJunkText, expect: { refused: "PG-E-ENCODING" }, why: "text riddled with control characters beyond the first 4 KiB" },
   { group: "text", file: "一行 20MB.txt", build: () => utf8("项目名称".repeat(5 * MB / 2)), expect: { refused: "PG-E-NO-TABLE" }, why: "one 20 MB line", heavy: true },
-  { group: "text", file: "一行 竖线.txt", build: () => utf8("| 指标 ".repeat(20 * MB / 8)), expect: { refused: "PG-E-NO-TABLE" }, why: "one 20 MB line of pipe cells", heavy: true },
+  { group: "text", file: "一行 竖线.txt", build: () => utf8("| 指标 ".repeat(20 * MB / 8)), expect: { refused: "PG-E-TOO-LARGE" }, why: "one 20 MB line of pipe cells: a row of millions of cells", heavy: true },
   { group: "text", file: "两行 竖线.txt", build: () => utf8(`${"| 指标 ".repeat(10 * MB / 8)}\n${"| 指标 ".repeat(10 * MB / 8)}\n`), expect: { refused: "PG-E-TOO-LARGE" }, why: "two 10 MB rows of pipe cells", heavy: true },
   { group: "text", file: "一行 制表符.txt", build: () => utf8("一级指标\t".repeat(20 * MB / 13)), expect: { refused: "PG-E-TOO-LARGE" }, why: "one 20 MB line of tab cells", heavy: true },
   { group: "text", file: "表单 加长行.txt", build: () => utf8(`${seedText()}\n${"说明".repeat(10 * MB / 6)}\n`), expect: { readable: true }, why: "the seed form and a 20 MB line after it", heavy: true },

@@ -81,6 +81,7 @@ export function buildHeader(c: HeaderCollector): BuiltHeader {
   amount("other", "funding.other", (n) => (funding.other = n));
   amount("selfRaised", "funding.selfRaised", (n) => (funding.selfRaised = n));
   amount("carryOver", "funding.carryOver", (n) => (funding.carryOver = n));
+  sumSourcesWithoutTotal(funding, c, map);
 
   const goals: Form["goals"] = {};
   const longTerm = take("longTermGoal", "goals.longTerm");
@@ -107,6 +108,10 @@ export function buildHeader(c: HeaderCollector): BuiltHeader {
       parts.year = year;
       map.set("year", c.title.loc);
     }
+  }
+  if (parts.year === undefined && c.titleYear) {
+    parts.year = c.titleYear.year;
+    map.set("year", c.titleYear.loc);
   }
   if (parts.year === undefined && c.yearLine) {
     parts.year = c.yearLine.year;
@@ -156,4 +161,21 @@ function buildPeriod(c: HeaderCollector, map: SourceMap): Period | undefined {
   const s = start ? parseDatePoint(start.value)?.start : undefined;
   const e = end ? parseDatePoint(end.value)?.end : undefined;
   return { text, ...(s ? { start: s } : {}), ...(e ? { end: e } : {}) };
+}
+
+/**
+ * A form whose total row has no number of its own but splits the money by source (Sichuan's
+ * (一)财政拨款小计 / (二)自有资金小计 / (三)其他收入): the total is their sum. One source alone may be
+ * a part, so at least two must be written; their sub-lines (1、一般公共预算 …) are not sources.
+ */
+function sumSourcesWithoutTotal(funding: Funding, c: HeaderCollector, map: SourceMap): void {
+  // Only where the form prints a total row whose cell holds no number (`年度资金总额 | 金额(万元)`).
+  const written = c.get("total");
+  if (funding.total !== undefined || !written || parseAmount(written.value) !== undefined) return;
+  const parts = (["fiscal", "selfRaised", "other", "carryOver"] as const).filter((k) => funding[k] !== undefined);
+  if (parts.length < 2) return;
+  // Sums of decimals: 6.30 + 0.00 + 0.00 is 6.3, not 6.300000000000001.
+  funding.total = Math.round(parts.reduce((sum, k) => sum + funding[k]!, 0) * 1e6) / 1e6;
+  const loc = c.get(parts[0]!)?.loc;
+  if (loc) map.set("funding.total", loc);
 }

@@ -4,7 +4,7 @@
  */
 import type { Form, IndicatorRow } from "../../model/form.js";
 import type { SourceMap } from "../../model/location.js";
-import { PerfgoalError } from "../../model/errors.js";
+import { PerfgoalError, type FoundFields } from "../../model/errors.js";
 import { LAYOUT_WORDS, type AmountUnit } from "../../model/terms.js";
 import type { Block, SourceDocument, Table } from "../document.js";
 import { buildHeader, type BuiltHeader } from "./build-header.js";
@@ -25,9 +25,34 @@ export interface ExtractedForm {
 
 /** Neutral document → one Form per project. Throws PG-E-NO-TABLE when no indicator table exists. */
 export function extractForms(doc: SourceDocument): ExtractedForm[] {
-  const forms = splitForms(doc.blocks).flatMap((blocks) => extractSegment(blocks, doc.meta.format));
-  if (forms.length === 0) throw new PerfgoalError("PG-E-NO-TABLE");
-  return forms;
+  const segments = splitForms(doc.blocks).map((blocks) => extractSegment(blocks, doc.meta.format));
+  const forms = segments.flatMap((s) => s.forms);
+  if (forms.length === 0) throw noTable(doc, segments[0]?.header);
+  const problems = doc.meta.problems;
+  if (!problems || problems.length === 0) return forms;
+  // A form read only in part says so in the model: validate reports it, and never as clean.
+  return forms.map(({ form, sourceMap }) => ({ form: { ...form, source: { ...form.source, complete: false, problems: [...problems] } }, sourceMap }));
+}
+
+/** PG-E-NO-TABLE with the reader's reason and the header fields that were found all the same. */
+function noTable(doc: SourceDocument, header: BuiltHeader | undefined): PerfgoalError {
+  const found: FoundFields = {};
+  const p = header?.parts;
+  if (p?.project.name) found.projectName = p.project.name;
+  if (p?.project.department) found.department = p.project.department.name;
+  if (p?.year !== undefined) found.year = p.year;
+  if (p?.funding.total !== undefined) found.budgetTotal = p.funding.total;
+  if (Object.keys(found).length > 0) found.amountUnit = header?.amountUnit?.unit ?? "万元";
+  const seen: [string, string, string][] = [];
+  if (found.department) seen.push(["部门", "department", found.department]);
+  if (found.projectName) seen.push(["项目", "project", found.projectName]);
+  if (found.year !== undefined) seen.push(["年度", "year", String(found.year)]);
+  if (found.budgetTotal !== undefined) seen.push(["资金", "budget", `${found.budgetTotal}${found.amountUnit}`]);
+  const zh = [doc.meta.noTable, seen.length > 0 ? `已识别：${seen.map(([label, , value]) => `${label} ${value}`).join("，")}` : undefined].filter(Boolean);
+  // The English line names the fields found, not their (Chinese) values.
+  const en = [doc.meta.noTable ? "the text holds no indicator table a reader can rebuild" : undefined, seen.length > 0 ? `found ${seen.map(([, name]) => name).join(", ")}` : undefined].filter(Boolean);
+  const detail = zh.length > 0 ? { zh: zh.join("；"), en: en.join("; ") } : undefined;
+  return new PerfgoalError("PG-E-NO-TABLE", detail, { found });
 }
 
 /**
@@ -72,7 +97,7 @@ function sameColumns(a: IndicatorHeader, b: IndicatorHeader): boolean {
   return sig(a) === sig(b);
 }
 
-function extractSegment(blocks: Block[], format: SourceDocument["meta"]["format"]): ExtractedForm[] {
+function extractSegment(blocks: Block[], format: SourceDocument["meta"]["format"]): { forms: ExtractedForm[]; header: BuiltHeader } {
   const collector = new HeaderCollector();
   const found: FoundBlock[] = [];
   const evidence: LayoutEvidence = { labels: collector.labelsSeen, headers: new Set(), flat: false, longTermBlock: false, coreMarks: false };
@@ -111,7 +136,7 @@ function extractSegment(blocks: Block[], format: SourceDocument["meta"]["format"
     }
     scanTableRows(collector, table, headerRows);
   }
-  if (found.length === 0) return [];
+  if (found.length === 0) return { forms: [], header: buildHeader(collector) };
   evidence.coreMarks = found.some((b) => b.rows.some((r) => r.row.tier3.includes(LAYOUT_WORDS.coreMark)));
   const header = buildHeader(collector);
   if (collector.title) evidence.title = collector.title.text;
@@ -120,10 +145,10 @@ function extractSegment(blocks: Block[], format: SourceDocument["meta"]["format"
   const flat = found.filter((b) => b.header.flat.length > 0);
   if (flat.length > 0) {
     const unit = header.amountUnit?.unit ?? flat.find((b) => b.header.amountUnit)?.header.amountUnit ?? "元";
-    return flat.flatMap((b) => groupFlatRows(b.table, b.header, b.rows, b.endRow)).map((p) => flatForm(header, p, unit, layout, format));
+    return { forms: flat.flatMap((b) => groupFlatRows(b.table, b.header, b.rows, b.endRow)).map((p) => flatForm(header, p, unit, layout, format)), header };
   }
   const rows = found.flatMap((b) => b.rows);
-  return [assemble(header, rows, header.amountUnit?.unit ?? "万元", layout, format)];
+  return { forms: [assemble(header, rows, header.amountUnit?.unit ?? "万元", layout, format)], header };
 }
 
 /** Header parts + indicator rows → the Form and its SourceMap. */

@@ -31,6 +31,8 @@ export class HeaderCollector {
   amountUnitHint: AmountUnit | undefined;
   title: { text: string; loc: Location } | undefined;
   attachment: { text: string; loc: Location } | undefined;
+  /** The year of the first title-like line that names one (a page title may repeat the form's). */
+  titleYear: { year: number; loc: Location } | undefined;
   /** A line holding only the year, e.g. `（2024年度）` under the title. */
   yearLine: { year: number; loc: Location } | undefined;
 
@@ -119,8 +121,9 @@ export function scanParagraph(collector: HeaderCollector, text: string, loc: Loc
     t = t.slice(att[0].length);
     if (t === "") return;
   }
-  if (!collector.title && looksLikeTitle(t)) {
-    collector.title = { text: t, loc };
+  if (looksLikeTitle(t)) {
+    collector.title ??= { text: t, loc };
+    noteTitleYear(collector, t, loc);
     return;
   }
   // `（2024年度）` on its own line under a title that has no year.
@@ -155,7 +158,10 @@ export function scanTableRows(collector: HeaderCollector, table: Table, rows: nu
       const hit = lookupLabel(text);
       if (!hit) {
         if (applySegments(collector, text, cell.cell.loc, line)) return;
-        if (!collector.title && looksLikeTitle(text)) collector.title = { text: cleanText(text), loc: cell.cell.loc };
+        if (looksLikeTitle(text)) {
+          collector.title ??= { text: cleanText(text), loc: cell.cell.loc };
+          noteTitleYear(collector, text, cell.cell.loc);
+        }
         if (compactIfShort(text, 20) !== undefined) collector.amountUnitHint ??= unitInLabel(text);
         return;
       }
@@ -188,6 +194,11 @@ function findValue(table: Table, r: number, cells: RowCell[], i: number, width: 
     if (next && !consumed.has(next.cell) && !isLabelText(next.text) && !isSegmented(next.text)) return next;
   }
   return undefined;
+}
+
+function noteTitleYear(collector: HeaderCollector, text: string, loc: Location): void {
+  const year = collector.titleYear === undefined ? yearOf(text) : undefined;
+  if (year !== undefined) collector.titleYear = { year, loc };
 }
 
 /** `2023年度…表` → 2023. */

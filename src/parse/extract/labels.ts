@@ -140,3 +140,36 @@ function matchInlineLabel(half: string, at: number): { end: number; label: strin
   }
   return undefined;
 }
+
+/** Labels this long or longer are specific enough to be found inside fused text. */
+const MIN_FUSED_LABEL = 4;
+
+/**
+ * `项目名称农村义务教育…` or `项目主管部门青山区教育局项目执行单位化工区学校`: labels and values run
+ * together with no separator, as PDF copies and some system exports write header rows. Returns
+ * the labelled parts when the text starts with a label of four or more characters and goes on
+ * past it; a value runs to the next such label. Undefined when the text does not start so.
+ */
+export function splitFusedLabels(text: string): { label: string; value: string }[] | undefined {
+  if (text.length > 200) return undefined;
+  const half = toHalfWidth(text);
+  const first = fusedLabelAt(half, 0);
+  if (!first || first.end >= half.length) return undefined;
+  const parts: { label: string; at: number; end: number }[] = [first];
+  for (let i = first.end + 1; i < half.length; i++) {
+    const m = fusedLabelAt(half, i);
+    if (!m) continue;
+    parts.push(m);
+    i = m.end - 1;
+  }
+  return parts.map((p, k) => ({ label: text.slice(p.at, p.end), value: text.slice(p.end, parts[k + 1]?.at ?? text.length).replace(/^[:：\s]+/, "") }));
+}
+
+function fusedLabelAt(half: string, at: number): { label: string; at: number; end: number } | undefined {
+  for (const label of byFirstChar.get(half[at]!) ?? []) {
+    if (label.length < MIN_FUSED_LABEL || !half.startsWith(label, at)) continue;
+    if (dictionary.get(label)?.kind !== "field") continue;
+    return { label, at, end: at + label.length };
+  }
+  return undefined;
+}

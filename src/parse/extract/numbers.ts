@@ -11,8 +11,10 @@ function halfWidthDigits(text: string): string {
 /** The number an amount cell holds, or undefined when it holds none (blank, `—`, prose). */
 export function parseAmount(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  const t = halfWidthDigits(text).replace(/[\s\u3000,，]/g, "");
-  const m = /^(-?\d+(?:\.\d+)?)(?:万元|万|元)?$/.exec(t);
+  const t = halfWidthDigits(text).replace(/[\s\u3000,，]/g, "").replace(/（/g, "(").replace(/）/g, ")");
+  // The amount may be followed by its breakdown in brackets (`854万(建设400万元,…)`), and some
+  // system exports print it twice (`854万854万(…)`).
+  const m = /^(-?\d+(?:\.\d+)?)(万元|万|元)?(?:\1\2)?(?:\([^()]*\))?$/.exec(t);
   if (!m) return undefined;
   const n = Number(m[1]);
   return Number.isFinite(n) ? n : undefined;

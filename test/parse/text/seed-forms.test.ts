@@ -2,8 +2,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { indicatorEntries, type Form } from "../../../src/model/form.js";
 import { parseBuffer } from "../../../src/parse/index.js";
-import { readTextString } from "../../../src/parse/text/read-text.js";
-import { seedText, tables, texts, writeSpaced, writeTsv } from "./helpers.js";
+import { pipeRows, seedText, writeSpaced, writeTsv } from "./helpers.js";
 
 /** Through the whole parse: every text version of the seed gives one Form (apart from its source). */
 const P = [
@@ -12,7 +11,7 @@ const P = [
   "填报单位：（盖章）衡东县政府办                         单位：万元",
   "填表人：                 联系电话：                     单位负责人签字：",
 ];
-const seedRows = (): string[][] => texts(tables(readTextString(seedText("hengdong-2023.pipes.txt")))[0]!);
+const seedRows = (): string[][] => pipeRows(seedText("hengdong-2023.pipes.txt"));
 const withParagraphs = (t: string): string => [P[0], "", P[1], "", P[2], "", t, "", P[3], ""].join("\n");
 
 const versions: [string, () => Uint8Array][] = [

@@ -1,0 +1,139 @@
+/**
+ * Tokens of an indicator block → rows aligned to its column template, the way a person reads a
+ * table whose merged cells were left out: a 一级 label goes to the 一级 column, a 二级 label to the
+ * next 二级 column, anything else to the next content column; a token that has no column left in
+ * the current row starts the next one. Hard row marks (a pipe row, a filler run) start rows too.
+ */
+import type { Template } from "./template.js";
+import type { Token } from "./tokens.js";
+import { impliedTier1, tier1Category } from "../extract/tiers.js";
+import { bareTier, classify, tierLevel } from "./vocabulary.js";
+
+export interface Placement {
+  /** One entry per template column; undefined where the row has no cell. */
+  rows: (Token | undefined)[][];
+  /** Tokens that fit no column (more cells in a row than the template has). */
+  unplaced: Token[];
+}
+
+export function placeRows(template: Template, tokens: readonly Token[]): Placement {
+  const cols = template.columns;
+  const width = cols.length;
+  const of = (role: string) => cols.flatMap((c, k) => (c.role === role ? [k] : []));
+  const tier1 = of("tier1");
+  const tier2 = of("tier2");
+  const content = of("content");
+  const pre = of("pre");
+  const block = of("block");
+  const firstTier = Math.min(...tier1, ...tier2, ...content);
+  const rows: (Token | undefined)[][] = [];
+  const unplaced: Token[] = [];
+  let row: (Token | undefined)[] = new Array(width).fill(undefined);
+  let cursor = 0;
+  // Content that starts a row goes to the column group (long-term or annual half) used last.
+  let contentStart = content[0];
+
+  const flush = (): void => {
+    if (row.some((t) => t !== undefined)) rows.push(row);
+    row = new Array(width).fill(undefined);
+    cursor = 0;
+  };
+  const put = (list: number[], tok: Token, restart: number | undefined): void => {
+    let c = list.find((k) => k >= cursor);
+    if (c === undefined) {
+      flush();
+      c = restart ?? list[0];
+    }
+    if (c === undefined) {
+      unplaced.push(tok);
+      return;
+    }
+    row[c] = tok;
+    cursor = c + 1;
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (tok.rowStart) flush();
+    // Flat exports: a row's project columns stand left of its 一级 and may be left out from the left.
+    if (pre.length > 0 && (tok.rowStart || i === 0)) {
+      const end = hardRowEnd(tokens, i);
+      const k = firstTierIndex(tokens, i, end);
+      if (k === undefined) {
+        // A subtotal row (department, amount) with no indicator in it.
+        i = end - 1;
+        continue;
+      }
+      if (k > i) {
+      const lead = tokens.slice(i, k).filter((t) => t.text !== "");
+      const slots = pre.filter((c) => c < firstTier);
+      const kept = slots.length === 0 ? [] : lead.slice(-slots.length);
+      const offset = slots.length - kept.length;
+      kept.forEach((t, n) => (row[slots[offset + n]!] = t));
+      unplaced.push(...lead.slice(0, lead.length - kept.length));
+        cursor = firstTier;
+        i = k - 1;
+        continue;
+      }
+    }
+    if (tok.text === "") {
+      if (cursor < width) cursor++;
+      continue;
+    }
+    const kind = classify(tok.text);
+    if (kind.kind === "block") {
+      const c = block.find((k) => k >= cursor);
+      if (c !== undefined) {
+        row[c] = tok;
+        cursor = c + 1;
+      }
+      continue;
+    }
+    if (kind.kind === "tier") {
+      const level = kind.level === 1.5 ? resolveLevel(tokens, i, tier1.length > 0, tier2.length > 0) : kind.level;
+      if (level === 1 && tier1.length > 0) {
+        put(tier1, tok, undefined);
+        continue;
+      }
+      if (tier2.length > 0) {
+        put(tier2, tok, undefined);
+        continue;
+      }
+    }
+    put(content, tok, contentStart);
+    const placedAt = row.indexOf(tok);
+    if (placedAt >= 0) contentStart = groupStart(template, content, placedAt);
+  }
+  flush();
+  return { rows, unplaced };
+}
+
+/** 成本指标 and 满意度指标 are a 一级 when a 二级 label of their own category follows, else a 二级. */
+function resolveLevel(tokens: readonly Token[], i: number, hasTier1: boolean, hasTier2: boolean): 1 | 2 {
+  if (!hasTier2) return 1;
+  if (!hasTier1) return 2;
+  const next = tokens.slice(i + 1).find((t) => t.text !== "");
+  if (!next) return 2;
+  const level = tierLevel(next.text);
+  if (level !== 2 && level !== 1.5) return 2;
+  const nextCategory = impliedTier1(bareTier(next.text)) ?? tier1Category(bareTier(next.text));
+  return nextCategory === tier1Category(bareTier(tokens[i]!.text)) ? 1 : 2;
+}
+
+/** The first content column of the group (same period) that column `c` belongs to. */
+function groupStart(template: Template, content: number[], c: number): number {
+  const period = template.columns[c]!.period;
+  return content.find((k) => template.columns[k]!.period === period) ?? content[0]!;
+}
+
+/** Index after the hard row starting at `i`. */
+function hardRowEnd(tokens: readonly Token[], i: number): number {
+  let j = i + 1;
+  while (j < tokens.length && !tokens[j]!.rowStart) j++;
+  return j;
+}
+
+function firstTierIndex(tokens: readonly Token[], from: number, to: number): number | undefined {
+  for (let j = from; j < to; j++) if (tierLevel(tokens[j]!.text) !== undefined) return j;
+  return undefined;
+}

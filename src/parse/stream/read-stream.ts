@@ -1,0 +1,167 @@
+/**
+ * The form reader for text: lexed lines → header rows and paragraphs, and each indicator block
+ * rebuilt as a grid aligned to its column template, so the extractor reads text exactly as it
+ * reads a Word table. It also says how sure it is: the reasons a table is incomplete (an excerpt
+ * cut short, cells that fit no column) and, when there is no table, why.
+ */
+import { COLUMN_HEADERS, FIELD_LABELS } from "../../model/terms.js";
+import { cell, type GridCell } from "../document.js";
+import type { BlockSink } from "../text/blocks.js";
+import { lexLines, type LexLine } from "../text/lexer.js";
+import { lookupLabel } from "../extract/labels.js";
+import { parseAmount } from "../extract/numbers.js";
+import { placeRows } from "./place.js";
+import { findFusedHeader, findOutlineTemplate, findTemplate, templateAt, type Template } from "./template.js";
+import { joinBrokenLabels, softSplit, splitFused, type Token } from "./tokens.js";
+import { classify, isTruncationMark, tierLevel } from "./vocabulary.js";
+
+export interface StreamResult {
+  /** Why the indicator tables read are incomplete (none when they are complete). */
+  problems: string[];
+  /** Why no indicator table was found, when none was. */
+  noTable?: string;
+}
+
+export function readStream(lines: readonly string[], sink: BlockSink): StreamResult {
+  const tokens = joinBrokenLabels(toTokens(lexLines(lines)).flatMap((t) => softSplit(t, "vocabulary")));
+  sink.take(tokens.length);
+  const problems: string[] = [];
+  const templates: Template[] = [];
+  for (let from = 0; ; ) {
+    const t = findTemplate(tokens, from);
+    if (!t) break;
+    templates.push(t);
+    from = blockEnd(tokens, t.end);
+  }
+  if (templates.length === 0) {
+    const fused = findFusedHeader(tokens);
+    const outline = fused ? undefined : findOutlineTemplate(tokens);
+    if (outline) templates.push(outline);
+    else {
+      emitHeader(tokens, sink);
+      return { problems, noTable: noTableReason(tokens, fused) };
+    }
+  }
+  let at = 0;
+  for (const t of templates) {
+    emitHeader(tokens.slice(at, t.start), sink);
+    const end = blockEnd(tokens, t.end);
+    let data = tokens.slice(t.end, end).flatMap((tok) => softSplit(tok, "data"));
+    if (t.implicit) data = emitOutlineHead(data, tokens[t.start]!.indent, sink);
+    const placement = placeRows(t, data);
+    if (placement.unplaced.length > 0) {
+      const first = placement.unplaced[0]!;
+      problems.push(`第${first.line}行起有 ${placement.unplaced.length} 个单元格无法对应到指标表的列`);
+    }
+    if (end < tokens.length && isTruncationMark(tokens[end]!.text)) problems.push(`文本在第${tokens[end]!.line}行中断，指标表不完整`);
+    sink.table([headerRow(t, tokens[t.start]!), ...placement.rows.map((r) => r.map((tok, k) => (tok ? cellOf(tok) : emptyCell(r, k))))]);
+    at = end;
+  }
+  emitHeader(tokens.slice(at), sink);
+  return { problems };
+}
+
+/** Lexed lines → tokens, each knowing whether its row ends after it and whether it may be split. */
+function toTokens(lines: LexLine[]): Token[] {
+  const out: Token[] = [];
+  for (const l of lines) {
+    if (l.tokens.length === 0) {
+      if (l.endsRow && out.length > 0) out[out.length - 1]!.rowEnd = true;
+      continue;
+    }
+    l.tokens.forEach((t, k) => out.push({ ...t, rowEnd: l.endsRow && k === l.tokens.length - 1, soft: l.shape === "row" }));
+  }
+  // A row that ends (a filler run after it) makes the next token start one.
+  for (let i = 1; i < out.length; i++) if (out[i - 1]!.rowEnd) out[i]!.rowStart = true;
+  return out;
+}
+
+/** The block ends at a review row, footnote, signature, page chrome or truncation mark, or at the next template. */
+function blockEnd(tokens: readonly Token[], from: number): number {
+  for (let j = from; j < tokens.length; j++) {
+    const k = classify(tokens[j]!.text);
+    if (k.kind === "end") return j;
+    if ((k.kind === "header" || k.kind === "block") && templateAt(tokens, j) !== undefined) return j;
+  }
+  return tokens.length;
+}
+
+function cellOf(tok: Token): GridCell {
+  return cell(tok.text, { kind: "line", line: tok.line, col: tok.col });
+}
+
+function emptyCell(row: (Token | undefined)[], k: number): GridCell {
+  const near = row.slice(0, k).reverse().find((t) => t !== undefined) ?? row.find((t) => t !== undefined);
+  return cell("", { kind: "line", line: near?.line ?? 0 });
+}
+
+function headerRow(t: Template, first: Token): GridCell[] {
+  return t.columns.map((c) => cell(c.header, { kind: "line", line: first.line }));
+}
+
+/**
+ * An outline's head, before its first 一级 label: the unit, then the project, then the amount
+ * of the project's 绩效金额 column (批复表 trees print no labels for them).
+ */
+function emitOutlineHead(data: Token[], headerIndent: number, sink: BlockSink): Token[] {
+  const first = data.findIndex((t) => tierLevel(t.text) !== undefined);
+  if (first <= 0) return data;
+  const head = data.slice(0, first).filter((t) => t.text !== "");
+  // The outline's levels are indented under the header; the header's other cells are not.
+  const texts = head.filter((t) => parseAmount(t.text) === undefined && t.indent > headerIndent);
+  const amount = head.find((t) => parseAmount(t.text) !== undefined);
+  const rows: GridCell[][] = [];
+  const labelled = (label: string, tok: Token) => rows.push([cell(label, { kind: "line", line: tok.line }), cellOf(tok)]);
+  if (texts.length >= 2) labelled(FIELD_LABELS.department[0], texts[0]!);
+  if (texts.length >= 1) labelled(FIELD_LABELS.projectName[1], texts[texts.length >= 2 ? 1 : 0]!);
+  if (amount) labelled(FIELD_LABELS.total[2], amount);
+  sink.table(rows);
+  return data.slice(first);
+}
+
+/**
+ * Header-field tokens → rows: hard row marks split rows, and so does a label that follows a
+ * value (renderings one cell per line have no marks). A row that is one cell of text is a paragraph.
+ */
+function emitHeader(tokens: Token[], sink: BlockSink): void {
+  const cells = tokens.flatMap((t) => softSplit(t, "header")).flatMap(splitFused);
+  const rows: Token[][] = [];
+  let row: Token[] = [];
+  const endRow = (): void => {
+    if (row.length > 0) rows.push(row);
+    row = [];
+  };
+  for (const t of cells) {
+    if (t.rowStart) endRow();
+    if (t.text !== "") {
+      const label = lookupLabel(t.text) !== undefined;
+      const hasValue = row.some((c) => lookupLabel(c.text) === undefined);
+      // A label after a value starts a row; so does a second value of a cell written alone on
+      // its line (one cell per line: a label takes one value).
+      if (hasValue && (label || (t.alone && row.at(-1)!.alone))) endRow();
+      row.push(t);
+    }
+    if (t.rowEnd) endRow();
+  }
+  endRow();
+  let table: Token[][] = [];
+  const flushTable = (): void => {
+    sink.table(table.map((r) => r.map(cellOf)));
+    table = [];
+  };
+  for (const r of rows) {
+    if (r.length === 1 && lookupLabel(r[0]!.text) === undefined) {
+      flushTable();
+      sink.paragraph(r[0]!.text, r[0]!.line);
+    } else table.push(r);
+  }
+  flushTable();
+}
+
+/** Why a text holds no indicator table, in the words a clerk would use. */
+function noTableReason(tokens: readonly Token[], fused: Token | undefined): string {
+  if (fused) return `表格单元格粘连在一起（第${fused.line}行：“${fused.text.slice(0, 24)}…”），无法可靠地拆分为指标行`;
+  const tier = tokens.find((t) => tierLevel(t.text) !== undefined);
+  if (tier) return `第${tier.line}行起有指标名称，但没有指标表的表头（${COLUMN_HEADERS.tier1[0]}、${COLUMN_HEADERS.tier2[0]}、${COLUMN_HEADERS.tier3[0]}、${COLUMN_HEADERS.value[1]}），像是叙述文字而不是表格`;
+  return "文本中没有一级、二级指标名称，不是绩效目标表";
+}
