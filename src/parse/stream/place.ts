@@ -54,7 +54,8 @@ export function placeRows(template: Template, tokens: readonly Token[]): Placeme
 
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
-    if (tok.rowStart) flush();
+    // A row holding only its 一级 (the label broke onto a line of its own) goes on with the 二级 below.
+    if (tok.rowStart && !(onlyTier1(row, tier1, block) && tierLevel(tok.text) === 2)) flush();
     // Flat exports: a row's project columns stand left of its 一级 and may be left out from the left.
     if (pre.length > 0 && (tok.rowStart || i === 0)) {
       const end = hardRowEnd(tokens, i);
@@ -106,6 +107,10 @@ export function placeRows(template: Template, tokens: readonly Token[]): Placeme
   }
   flush();
   return { rows, unplaced };
+}
+
+function onlyTier1(row: (Token | undefined)[], tier1: number[], block: number[]): boolean {
+  return tier1.some((c) => row[c] !== undefined) && row.every((t, c) => t === undefined || tier1.includes(c) || block.includes(c));
 }
 
 /** 成本指标 and 满意度指标 are a 一级 when a 二级 label of their own category follows, else a 二级. */

@@ -46,7 +46,8 @@ export function readStream(lines: readonly string[], sink: BlockSink): StreamRes
   for (const t of templates) {
     emitHeader(tokens.slice(at, t.start), sink);
     const end = blockEnd(tokens, t.end);
-    let data = tokens.slice(t.end, end).flatMap((tok) => softSplit(tok, "data"));
+    const slots = contentSlots(t);
+    let data = tokens.slice(t.end, end).flatMap((tok) => softSplit(tok, "data", slots));
     if (t.implicit) data = emitOutlineHead(data, tokens[t.start]!.indent, sink);
     const placement = placeRows(t, data);
     if (placement.unplaced.length > 0) {
@@ -84,6 +85,13 @@ function blockEnd(tokens: readonly Token[], from: number): number {
     if ((k.kind === "header" || k.kind === "block") && templateAt(tokens, j) !== undefined) return j;
   }
   return tokens.length;
+}
+
+/** Content columns of one data row (the last column group of a side-by-side table). */
+function contentSlots(t: Template): number {
+  const content = t.columns.filter((c) => c.role === "content");
+  const period = content.at(-1)?.period;
+  return content.filter((c) => c.period === period).length;
 }
 
 function cellOf(tok: Token): GridCell {
@@ -134,16 +142,19 @@ function emitHeader(tokens: Token[], sink: BlockSink): void {
   for (const t of cells) {
     if (t.rowStart) endRow();
     if (t.text !== "") {
-      const label = lookupLabel(t.text) !== undefined;
-      const hasValue = row.some((c) => lookupLabel(c.text) === undefined);
-      // A label after a value starts a row; so does a second value of a cell written alone on
-      // its line (one cell per line: a label takes one value).
-      if (hasValue && (label || (t.alone && row.at(-1)!.alone))) endRow();
+      const label = isLabel(t);
+      const hasValue = row.some((c) => !isLabel(c));
+      const last = row.at(-1);
+      // A label after a value starts a row; so does, one cell per line, a label after a label
+      // (unless goal labels under 总体目标) and a second value (a label takes one value).
+      const alone = t.alone && last?.alone === true;
+      if ((hasValue && label) || (alone && label && !(isGoalLabel(t) && isGoalLabel(last))) || (alone && hasValue && !label)) endRow();
       row.push(t);
     }
     if (t.rowEnd) endRow();
   }
   endRow();
+  pairLabelRowsWithValueBelow(rows);
   let table: Token[][] = [];
   const flushTable = (): void => {
     sink.table(table.map((r) => r.map(cellOf)));
@@ -156,6 +167,42 @@ function emitHeader(tokens: Token[], sink: BlockSink): void {
     } else table.push(r);
   }
   flushTable();
+}
+
+const isLabel = (t: Token): boolean => lookupLabel(t.text) !== undefined;
+const isGoalLabel = (t: Token): boolean => {
+  const hit = lookupLabel(t.text);
+  return hit?.target.kind === "field" && hit.target.fields.some((f) => f.key === "annualGoal" || f.key === "longTermGoal");
+};
+
+/**
+ * A row of labels with their values after or below it (`总体目标 年度目标 年度总体目标完成情况` over
+ * the goal text; `中期目标 | 年度目标` over two goals): the values go to the labels in order. 总体目标
+ * over other goal labels groups them and is no field of its own. Text renderings lose the columns,
+ * so values are paired only when there are no more of them than labels.
+ */
+function pairLabelRowsWithValueBelow(rows: Token[][]): void {
+  // Goal labels a rendering put on rows of their own (`总体` `目标` / `年度目标`) are one label row.
+  for (let i = 0; i + 1 < rows.length; i++) {
+    const goalsOnly = (r: Token[]) => r.length > 0 && r.every(isGoalLabel);
+    if (goalsOnly(rows[i]!) && goalsOnly(rows[i + 1]!)) {
+      rows.splice(i, 2, [...rows[i]!, ...rows[i + 1]!]);
+      i--;
+    }
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const labelCount = row.findIndex((t) => !isLabel(t));
+    const labels = labelCount < 0 ? row : row.slice(0, labelCount);
+    if (labels.length < 2) continue;
+    const fields = isGoalLabel(labels[0]!) && isGoalLabel(labels[1]!) ? labels.slice(1) : labels;
+    const values = row.slice(labels.length);
+    let below = i + 1;
+    while (values.length < fields.length && below < rows.length && rows[below]!.length === 1 && !isLabel(rows[below]![0]!)) values.push(rows[below++]![0]!);
+    if (values.length === 0 || values.length > fields.length || values.some(isLabel)) continue;
+    rows.splice(i, below - i, ...fields.map((f, k) => (values[k] ? [f, values[k]!] : [f])));
+    i += fields.length - 1;
+  }
 }
 
 /** Why a text holds no indicator table, in the words a clerk would use. */

@@ -93,7 +93,8 @@ export function findOutlineTemplate(tokens: readonly Token[]): Template | undefi
     for (let j = i + 1; j < Math.min(tokens.length, i + OUTLINE_REACH + 1); j++) {
       const level = tierLevel(tokens[j]!.text);
       if (level === undefined) continue;
-      if (level === 2 || tierLevel(tokens[j + 1]?.text ?? "") === undefined) return undefined;
+      const next = tokens.slice(j + 1).find((t) => t.text !== "");
+      if (level === 2 || tierLevel(next?.text ?? "") === undefined) return undefined;
       return {
         columns: [
           { role: "tier1", key: "tier1", header: COLUMN_HEADERS.tier1[0] },

@@ -91,13 +91,13 @@ export type SplitMode = "vocabulary" | "header" | "data";
  * between them is one cell in `vocabulary` mode, a label's value (with a trailing number split
  * off) in `header` mode, and a 三级 name followed by its 指标值 in `data` mode.
  */
-export function softSplit(tok: Token, mode: SplitMode): Token[] {
+export function softSplit(tok: Token, mode: SplitMode, slots = 2): Token[] {
   if (!tok.soft || !tok.text.includes(" ") || tok.text.length > 2000) return [tok];
   const groups = joinVocabulary(joinValueParts(pieces(tok.text, tok.col)));
   const out: Piece[] = [];
   let run: Piece[] = [];
   const flush = (): void => {
-    if (run.length > 0) out.push(...splitRun(run, mode));
+    if (run.length > 0) out.push(...splitRun(run, mode, slots));
     run = [];
   };
   for (const g of groups) {
@@ -115,21 +115,28 @@ function joined(run: Piece[]): Piece {
   return { text: run.map((p) => p.text).join(" "), col: run[0]!.col };
 }
 
-function splitRun(run: Piece[], mode: SplitMode): Piece[] {
+/**
+ * `slots`: the content columns a data row has (三级, 指标值, 绩效标准 …). A run of pieces is a 三级
+ * name, then its value, then the row's other cells: split at the last piece that is clearly a
+ * value; with none, one piece per column when they fit, else the name takes the extra pieces.
+ */
+function splitRun(run: Piece[], mode: SplitMode, slots: number): Piece[] {
   if (run.length === 1 || mode === "vocabulary") return [joined(run)];
   if (mode === "header") {
     const last = run.at(-1)!;
     return isClearValue(last.text) ? [joined(run.slice(0, -1)), last] : [joined(run)];
   }
-  // A 三级 name, then its value: the last piece that is clearly a value, else the last piece.
   let v = -1;
   for (let i = run.length - 1; i >= 1; i--) if (isClearValue(run[i]!.text)) {
     v = i;
     break;
   }
-  if (v < 0) v = run.length - 1;
-  const rest = run.slice(v + 1);
-  return [joined(run.slice(0, v)), run[v]!, ...(rest.length > 0 ? [joined(rest)] : [])];
+  const after = run.length - v - 1;
+  if (v < 0 || after > slots - 2) {
+    if (run.length <= slots) return run.map((p) => ({ ...p }));
+    v = run.length - slots + 1;
+  }
+  return [joined(run.slice(0, v)), ...run.slice(v).map((p) => ({ ...p }))];
 }
 
 /** A short tail a rendering broke off a label: `指标`, `及编码`, `目标`. */
