@@ -5,24 +5,11 @@
  */
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { indicatorEntries, type Form } from "../../src/model/form.js";
+import type { Form } from "../../src/model/form.js";
 import { parseBuffer } from "../../src/parse/index.js";
 import { renderForm } from "../../src/render/index.js";
-import { CORPUS, canonicalTier1, cellText, corpusFiles, readCorpusText, tier2Key } from "./score.js";
-import { RENDERINGS } from "./renderings.js";
-
-/** What must survive a new rendering: the indicators in order, and the key header fields. */
-function essence(form: Form) {
-  return {
-    name: form.project.name,
-    department: form.project.department?.name,
-    total: form.funding.total,
-    amountUnit: form.amountUnit,
-    indicators: indicatorEntries(form)
-      .filter((e) => e.table === "annual")
-      .map(({ row }) => [canonicalTier1(row), tier2Key(row.tier2), cellText(row.tier3), cellText(row.value.raw)].join(" ¦ ")),
-  };
-}
+import { CORPUS, corpusFiles, readCorpusText } from "./score.js";
+import { essence, RENDERINGS } from "./renderings.js";
 
 const sources = corpusFiles().filter((f) => f.expected?.parseable);
 

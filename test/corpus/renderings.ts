@@ -3,7 +3,26 @@
  * the metamorphic tests parse each one and expect the same indicators back. Each rendering is
  * written from the Form (not from any corpus file), with the artefacts of its family.
  */
-import type { Form, IndicatorRow } from "../../src/model/form.js";
+import { indicatorEntries, type Form, type IndicatorRow } from "../../src/model/form.js";
+import { canonicalTier1, cellText, tier2Key } from "./score.js";
+
+/** What must survive a new rendering: the annual indicators in order, and the key header fields. */
+export function essence(form: Form) {
+  return {
+    name: form.project.name,
+    department: form.project.department?.name,
+    total: form.funding.total,
+    amountUnit: form.amountUnit,
+    indicators: indicatorEntries(form)
+      .filter((e) => e.table === "annual")
+      .map(({ row }) => [canonicalTier1(row), tier2Key(row.tier2), cellText(row.tier3), cellText(row.value.raw)].join(" ¦ ")),
+  };
+}
+
+/** A file-name slug for each rendering. */
+export function slug(r: Rendering): string {
+  return r.name.replace(/`/g, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "");
+}
 
 export interface Rendering {
   name: string;
