@@ -138,6 +138,8 @@ async function fromDocument(doc: SourceDocument, file: string, format: "txt" | "
   const { extractForms } = await import("./extract/extract.js");
   const warnings = [...doc.warnings];
   if (ext && !EXPECTED_EXT[format]!.includes(ext)) warnings.push(`扩展名为 ${ext}，内容实为 ${format} 格式，已按内容读取`);
+  // A form read only in part is said on the terminal too, not only in the model and the review.
+  for (const problem of doc.meta.problems ?? []) warnings.push(`只读取了表单的一部分：${problem}`);
   const forms = extractForms(doc).map(({ form, sourceMap }) => ({
     form: {
       ...form,

@@ -22,7 +22,7 @@ export default defineRule({
     examples: {
       fail: `source:
   complete: false
-  problems: [文本在第36行中断，指标表不完整]
+  problems: [文本在第36行中断，表单不完整]
 `,
       pass: `source:
   format: txt

@@ -18,7 +18,7 @@ describe("form-read-completely (R31)", () => {
   });
 
   it("reports, as an error, each reason a form was read only in part", () => {
-    const form = makeForm({ source: { complete: false, problems: ["文本在第36行中断，指标表不完整", "第40行起有 2 个单元格无法对应到指标表的列"] } });
+    const form = makeForm({ source: { complete: false, problems: ["文本在第36行中断，表单不完整", "第40行起有 2 个单元格无法对应到指标表的列"] } });
     const reports = runRule(rule, form);
     expect(reports.map((r) => [r.messageId, r.severity, r.path])).toEqual([
       ["partial", "error", "source"],

@@ -148,7 +148,21 @@ function extractSegment(blocks: Block[], format: SourceDocument["meta"]["format"
     return { forms: flat.flatMap((b) => groupFlatRows(b.table, b.header, b.rows, b.endRow)).map((p) => flatForm(header, p, unit, layout, format)), header };
   }
   const rows = found.flatMap((b) => b.rows);
-  return { forms: [assemble(header, rows, header.amountUnit?.unit ?? "万元", layout, format)], header };
+  const unit = header.amountUnit?.unit ?? unitFromValues(header.parts.funding.total, rows) ?? "万元";
+  return { forms: [assemble(header, rows, unit, layout, format)], header };
+}
+
+/**
+ * The unit of a bare budget (`5.00` with no 单位 on the form) from an indicator that names the
+ * same amount with its unit (a 成本 value `5万元`).
+ */
+function unitFromValues(total: number | undefined, rows: ExtractedRow[]): AmountUnit | undefined {
+  if (total === undefined || total === 0) return undefined;
+  for (const { row } of rows) {
+    const v = row.value;
+    if (v.kind === "money" && (v.unit === "万元" || v.unit === "元") && v.numbers?.includes(total)) return v.unit;
+  }
+  return undefined;
 }
 
 /** Header parts + indicator rows → the Form and its SourceMap. */

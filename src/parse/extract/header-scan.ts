@@ -109,14 +109,15 @@ export function looksLikeTitle(text: string): boolean {
 
 const YEAR_LINE = /^[(（]?(\d{4})年度?[)）]?$/;
 
-export const ATTACHMENT = new RegExp(`^(${FORM_WORDS.attachment}\\s*[0-9０-９一二三四五六七八九十]*)\\s*[:：]?\\s*`);
+export const ATTACHMENT = new RegExp(`^(${FORM_WORDS.attachment}\\s*[0-9０-９一二三四五六七八九十]*(?:-\\d+)?)(?=$|[\\s:：])\\s*[:：]?\\s*`);
 
 /** Paragraphs outside tables: 附件 label, title, `填报单位：… 单位：万元`, signature lines. */
 export function scanParagraph(collector: HeaderCollector, text: string, loc: Location): void {
   let t = cleanText(text);
   if (t === "") return;
   const att = ATTACHMENT.exec(t);
-  if (att && !collector.attachment) {
+  // The 附件 label stands above the form's title; one further down is a page's attachment list.
+  if (att && !collector.attachment && !collector.title) {
     collector.attachment = { text: stripSpaces(att[1]!), loc };
     t = t.slice(att[0].length);
     if (t === "") return;
@@ -158,7 +159,8 @@ export function scanTableRows(collector: HeaderCollector, table: Table, rows: nu
       const hit = lookupLabel(text);
       if (!hit) {
         if (applySegments(collector, text, cell.cell.loc, line)) return;
-        if (looksLikeTitle(text)) {
+        // A title fills its row (a merged first row); a cell among others is no title.
+        if (looksLikeTitle(text) && cells.filter((c) => c.text.trim() !== "").length === 1) {
           collector.title ??= { text: cleanText(text), loc: cell.cell.loc };
           noteTitleYear(collector, text, cell.cell.loc);
         }

@@ -54,8 +54,9 @@ export function placeRows(template: Template, tokens: readonly Token[]): Placeme
 
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
-    // A row holding only its 一级 (the label broke onto a line of its own) goes on with the 二级 below.
-    if (tok.rowStart && !(onlyTier1(row, tier1, block) && tierLevel(tok.text) === 2)) flush();
+    // A row holding only tier labels (a label broke onto a line of its own) goes on with the row
+    // below when that row's first cell belongs right of them.
+    if (tok.rowStart && !continuesTiers(row, tok, tier1, tier2, block)) flush();
     // Flat exports: a row's project columns stand left of its 一级 and may be left out from the left.
     if (pre.length > 0 && (tok.rowStart || i === 0)) {
       const end = hardRowEnd(tokens, i);
@@ -109,8 +110,14 @@ export function placeRows(template: Template, tokens: readonly Token[]): Placeme
   return { rows, unplaced };
 }
 
-function onlyTier1(row: (Token | undefined)[], tier1: number[], block: number[]): boolean {
-  return tier1.some((c) => row[c] !== undefined) && row.every((t, c) => t === undefined || tier1.includes(c) || block.includes(c));
+function continuesTiers(row: (Token | undefined)[], next: Token, tier1: number[], tier2: number[], block: number[]): boolean {
+  const filled = row.flatMap((t, c) => (t !== undefined && t.text !== "" ? [c] : []));
+  const tiers = filled.filter((c) => tier1.includes(c) || tier2.includes(c));
+  if (tiers.length === 0 || filled.some((c) => !tier1.includes(c) && !tier2.includes(c) && !block.includes(c))) return false;
+  const last = Math.max(...tiers);
+  const level = tierLevel(next.text);
+  if (level === undefined) return true;
+  return level === 2 && tier2.some((c) => c > last);
 }
 
 /** 成本指标 and 满意度指标 are a 一级 when a 二级 label of their own category follows, else a 二级. */

@@ -54,11 +54,13 @@ export function readStream(lines: readonly string[], sink: BlockSink): StreamRes
       const first = placement.unplaced[0]!;
       problems.push(`第${first.line}行起有 ${placement.unplaced.length} 个单元格无法对应到指标表的列`);
     }
-    if (end < tokens.length && isTruncationMark(tokens[end]!.text)) problems.push(`文本在第${tokens[end]!.line}行中断，指标表不完整`);
     sink.table([headerRow(t, tokens[t.start]!), ...placement.rows.map((r) => r.map((tok, k) => (tok ? cellOf(tok) : emptyCell(r, k))))]);
     at = end;
   }
   emitHeader(tokens.slice(at), sink);
+  // An excerpt that stops early lacks the rest of the form, whatever it stopped in.
+  const cut = tokens.find((t) => isTruncationMark(t.text));
+  if (cut) problems.push(`文本在第${cut.line}行中断，表单不完整`);
   return { problems };
 }
 
@@ -207,6 +209,8 @@ function pairLabelRowsWithValueBelow(rows: Token[][]): void {
 
 /** Why a text holds no indicator table, in the words a clerk would use. */
 function noTableReason(tokens: readonly Token[], fused: Token | undefined): string {
+  const cut = tokens.find((t) => isTruncationMark(t.text));
+  if (cut && !fused) return `文本在第${cut.line}行中断，中断前没有指标表`;
   if (fused) return `表格单元格粘连在一起（第${fused.line}行：“${fused.text.slice(0, 24)}…”），无法可靠地拆分为指标行`;
   const tier = tokens.find((t) => tierLevel(t.text) !== undefined);
   if (tier) return `第${tier.line}行起有指标名称，但没有指标表的表头（${COLUMN_HEADERS.tier1[0]}、${COLUMN_HEADERS.tier2[0]}、${COLUMN_HEADERS.tier3[0]}、${COLUMN_HEADERS.value[1]}），像是叙述文字而不是表格`;

@@ -146,6 +146,12 @@ describe("what a text gives: complete, partial, or no table with its reason", ()
     expect(r.forms.flatMap((f) => f.form.source?.problems ?? [])).toEqual(expect.arrayContaining([expect.stringContaining("无法对应到指标表的列")]));
   });
 
+  it("a bare budget takes its unit from the 成本 value that names the same amount", async () => {
+    const text = ["项目名称 |", "测试项目 |", "|||", "年度资金总额: |", "8000 |", "|||", "一级指标 |", "二级指标 |", "三级指标 |", "指标值 |", "||", "产出指标 |", "成本指标 |", "项目金额 |", "8000元 |", "|||"].join("\n");
+    const form = (await parseBuffer(Buffer.from(text), "a.txt")).forms[0]!.form;
+    expect([form.funding.total, form.amountUnit]).toEqual([8000, "元"]);
+  });
+
   it("no table: prose with tier names, refused with the reason and the header fields found", async () => {
     const text = ["项目名称：乡村道路硬化项目", "主管部门：某镇人民政府", "一、产出指标", "数量指标：硬化道路10公里；质量指标：验收合格率100%。"].join("\n");
     const e = await parseBuffer(Buffer.from(text), "prose.txt").catch((x: unknown) => x);
