@@ -140,6 +140,35 @@ export const RENDERINGS: Rendering[] = [
     },
   },
   {
+    name: "one cell per line, no blank lines",
+    family: "the same cells with nothing between them, as some browsers copy a table",
+    write(form) {
+      const cells: string[] = [...titleLines(form)];
+      for (const p of headerPairs(form)) cells.push(...p);
+      cells.push(...columns(form).headers);
+      for (const r of printedRows(form, false)) {
+        const placeholder = !r[2] && !r[3];
+        for (const c of r) if (c !== undefined && !(c === "" && placeholder)) cells.push(c === "" ? " " : c);
+      }
+      return cells.join("\n");
+    },
+  },
+  {
+    name: "cells between pipe lines",
+    family: "a cell per line with a lone `|` after each; two pipes hold an empty cell (Anhui 2024)",
+    write(form) {
+      const lines: string[] = [...titleLines(form)];
+      const cell = (c: string) => lines.push(...(c === "" ? ["|"] : [c, "|"]));
+      for (const p of headerPairs(form)) p.forEach(cell);
+      columns(form).headers.forEach(cell);
+      for (const r of printedRows(form, false)) {
+        const placeholder = !r[2] && !r[3];
+        for (const c of r) if (c !== undefined && !(c === "" && placeholder)) cell(c);
+      }
+      return lines.join("\n");
+    },
+  },
+  {
     name: "single-space rows",
     family: "one row per line, cells separated by a single space (PDF and old-site copies, Hunan 2018, Sichuan 2021)",
     write(form) {

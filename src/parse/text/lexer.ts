@@ -50,6 +50,7 @@ const PIPE = 0x7c;
 /** Lex all lines; `lines[i]` is line i + 1. */
 export function lexLines(lines: readonly string[]): LexLine[] {
   const shapes = lines.map(roughShape);
+  markRowBlocks(lines, shapes);
   const out: LexLine[] = [];
   // Whether the last cell written is closed, so that a lone pipe after it is a cell of its own.
   let cellClosed = false;
@@ -58,8 +59,10 @@ export function lexLines(lines: readonly string[]): LexLine[] {
     const raw = lines[i]!;
     let shape = shapes[i]!;
     const lineNo = i + 1;
-    if (shape === "cell" && (shapes[i - 1] === "cell" || shapes[i + 1] === "cell")) shape = "row";
-    if (shape === "space" && !(shapes[i - 1] === "blank" && shapes[i + 1] === "blank")) shape = "blank";
+    // A line of spaces is an empty cell among cells written one per line (between blank lines, or
+    // next to other cell lines); anywhere else it is padding.
+    const amongCells = (shapes[i - 1] === "blank" && shapes[i + 1] === "blank") || shapes[i - 1] === "cell" || shapes[i + 1] === "cell";
+    if (shape === "space" && !amongCells) shape = "blank";
     const lexed: LexLine = { line: lineNo, shape, tokens: [], endsRow: false };
     switch (shape) {
       case "pipe-row":
@@ -101,6 +104,28 @@ export function lexLines(lines: readonly string[]): LexLine[] {
     if (tokenCount > MAX_ITEMS) throw tooLarge({ zh: `表格单元格与段落超过 ${MAX_ITEMS} 个`, en: `more than ${MAX_ITEMS} table cells and paragraphs` });
   }
   return out;
+}
+
+/**
+ * Plain lines next to each other are rows of a table written one row per line (cells split by
+ * spaces) — unless hardly any of them has a space to split at: then they are cells, one per line,
+ * as some pages copy a table without blank lines between its cells.
+ */
+function markRowBlocks(lines: readonly string[], shapes: LineShape[]): void {
+  for (let i = 0; i < shapes.length; ) {
+    if (shapes[i] !== "cell") {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < shapes.length && shapes[j] === "cell") j++;
+    if (j - i >= 2) {
+      let spaced = 0;
+      for (let k = i; k < j; k++) if (/\S[ \u3000\u00a0]+\S/.test(lines[k]!.trim())) spaced++;
+      if (spaced * 2 >= j - i) for (let k = i; k < j; k++) shapes[k] = "row";
+    }
+    i = j;
+  }
 }
 
 function token(text: string, line: number, col: number, raw: string, rowStart: boolean, alone: boolean): LexToken {

@@ -52,10 +52,16 @@ describe("the text lexer: each line by its own shape", () => {
     expect(cells(lines)).toEqual([["标题"], ["填报单位：（盖章）某单位                单位：万元"], ["项目名称"]]);
   });
 
-  it("a line of spaces between blank lines is an empty cell; elsewhere it is nothing", () => {
+  it("a line of spaces among cells written one per line is an empty cell; among row lines it is padding", () => {
     expect(shapes(lex("数量指标\n\n \n\n重点建设工程安排数量"))).toEqual(["cell", "blank", "space", "blank", "cell"]);
     expect(cells(lex("数量指标\n\n \n\n重点建设工程安排数量"))).toEqual([["数量指标"], [""], ["重点建设工程安排数量"]]);
-    expect(shapes(lex("区扶贫办审核意见 (盖章)\n      \n填表人"))).toEqual(["cell", "blank", "cell"]);
+    expect(shapes(lex("数量指标\n培训人数\n \n质量指标"))).toEqual(["cell", "cell", "space", "cell"]);
+    expect(shapes(lex("产出指标 数量指标 流转土地 >=60亩\n质量指标 合格率 100%\n      \n时效指标 完成率 100%\n成本指标 补助 <=475元/亩"))).toEqual(["row", "row", "blank", "row", "row"]);
+  });
+
+  it("plain lines next to each other are cells, one per line, when hardly any has a space to split at", () => {
+    const lines = lex("一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n培训人数\n≥100人");
+    expect(lines.every((l) => l.shape === "cell" && !l.tokens[0]!.rowStart)).toBe(true);
   });
 
   it("keeps each token's indentation (the level of an outline)", () => {

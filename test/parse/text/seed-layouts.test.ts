@@ -51,16 +51,10 @@ function withParagraphs(table: string): string {
   return [PARAGRAPHS[0], "", PARAGRAPHS[1], "", PARAGRAPHS[2], "", table, "", PARAGRAPHS[3], ""].join("\n");
 }
 
-/**
- * The web copy writes the 填报单位 line next to other lines, so the stream reader takes it as a row
- * whose cells the space run separates; the header scan reads the same two fields from the cells.
- */
-const FILLING_UNIT_CELLS = ["填报单位：（盖章）衡东县政府办", "单位：万元"];
-
-const variants: { name: string; layout: string; text: () => string; tier1Lost?: boolean; fillingUnitAsCells?: boolean }[] = [
+const variants: { name: string; layout: string; text: () => string; tier1Lost?: boolean }[] = [
   { name: "hengdong-2023.txt (Word export)", layout: "word-export", text: () => seedText("hengdong-2023.txt"), tier1Lost: true },
   { name: "hengdong-2023.pipes.txt", layout: "stream", text: () => seedText("hengdong-2023.pipes.txt") },
-  { name: "hengdong-2023.webcopy.txt", layout: "stream", text: () => seedText("hengdong-2023.webcopy.txt"), fillingUnitAsCells: true },
+  { name: "hengdong-2023.webcopy.txt", layout: "stream", text: () => seedText("hengdong-2023.webcopy.txt") },
   { name: "tab-separated copy", layout: "tab-separated", text: () => withParagraphs(writeTsv(variantRows())) },
   { name: "space-padded copy", layout: "stream", text: () => withParagraphs(writeSpaced(variantRows())) },
 ];
@@ -82,12 +76,12 @@ describe("seed form in every text layout", () => {
 
       it("gives the golden grid", () => {
         const got = shape(doc);
-        expect(got.headerCells).toEqual([...(v.fillingUnitAsCells ? FILLING_UNIT_CELLS : []), ...golden.headerRows.flat()]);
+        expect(got.headerCells).toEqual(golden.headerRows.flat());
         expect(got.indicatorTable).toEqual(v.tier1Lost ? withoutRestoredTier1() : golden.indicatorTable);
       });
 
       it("keeps title, 填报单位 and signature lines as paragraphs", () => {
-        expect(paragraphs(doc)).toEqual(v.fillingUnitAsCells ? PARAGRAPHS.filter((p) => p !== PARAGRAPHS[2]) : PARAGRAPHS);
+        expect(paragraphs(doc)).toEqual(PARAGRAPHS);
       });
 
       it("gives every cell a 1-based line location", () => {
