@@ -29,6 +29,8 @@ const TIER2_NAMES = new Set<string>(Object.values(TIER2));
 /** `数量指标(必填)`, `成本指标(0-20)分`, `必填 满意度指标` → the label without its annotation. */
 export function bareTier(text: string): string {
   let n = normaliseLabel(text);
+  // Numbered labels: `一、产出指标`, `1.数量指标`, `(一)效益指标`.
+  n = n.replace(/^(?:\d{1,2}[.、．]|\(\d{1,2}\)|\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、)/, "");
   n = n.replace(/^(必填|选填)/, "");
   n = n.replace(/(\([^()]*\)分?|分)$/, "");
   n = n.replace(/\([^()]*\)$/, "");

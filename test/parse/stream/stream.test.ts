@@ -20,6 +20,8 @@ describe("vocabulary", () => {
     expect(tierLevel("产出数量指标")).toBe(2);
     expect(tierLevel("产出 指标")).toBe(1);
     expect(tierLevel("服务对象满意度指标")).toBe(2);
+    expect(tierLevel("一、产出指标")).toBe(1);
+    expect(tierLevel("(二)质量指标")).toBe(2);
   });
 
   it("is no tier label: column headers, two labels run together, sentences", () => {
