@@ -7,13 +7,15 @@
 import type { Template } from "./template.js";
 import type { Token } from "./tokens.js";
 import { impliedTier1, tier1Category } from "../extract/tiers.js";
-import { bareTier, classify, tierLevel } from "./vocabulary.js";
+import { bareTier, classify, isBareTarget, isClearValue, tierLevel } from "./vocabulary.js";
 
 export interface Placement {
   /** One entry per template column; undefined where the row has no cell. */
   rows: (Token | undefined)[][];
   /** Tokens that fit no column (more cells in a row than the template has). */
   unplaced: Token[];
+  /** Rows whose 三级 cell holds what can only be a 指标值: cells shifted by one left out before them. */
+  shifted: Token[];
 }
 
 export function placeRows(template: Template, tokens: readonly Token[]): Placement {
@@ -56,7 +58,11 @@ export function placeRows(template: Template, tokens: readonly Token[]): Placeme
     const tok = tokens[i]!;
     // A row holding only tier labels (a label broke onto a line of its own) goes on with the row
     // below when that row's first cell belongs right of them.
-    if (tok.rowStart && !continuesTiers(row, tok, tier1, tier2, block)) flush();
+    if (tok.rowStart && !continuesTiers(row, tok, tier1, tier2, block)) {
+      flush();
+      // A marked row starts at the left; only a stream without marks goes on in the half used last.
+      contentStart = content[0];
+    }
     // Flat exports: a row's project columns stand left of its 一级 and may be left out from the left.
     if (pre.length > 0 && (tok.rowStart || i === 0)) {
       const end = hardRowEnd(tokens, i);
@@ -107,7 +113,23 @@ export function placeRows(template: Template, tokens: readonly Token[]): Placeme
     if (placedAt >= 0) contentStart = groupStart(template, content, placedAt);
   }
   flush();
-  return { rows, unplaced };
+  return { rows, unplaced, shifted: shiftedRows(template, rows) };
+}
+
+/**
+ * A 三级 cell that is a bare target (`≧90%`, `>=95%`, `100%`) beside a 指标值 cell that is none:
+ * the row's cells moved one column left, because a cell before them was left out unmarked.
+ */
+function shiftedRows(template: Template, rows: (Token | undefined)[][]): Token[] {
+  const tier3 = template.columns.findIndex((c) => c.key === "tier3");
+  const value = template.columns.findIndex((c) => c.key === "value");
+  if (tier3 < 0 || value < 0) return [];
+  const out: Token[] = [];
+  for (const r of rows) {
+    const name = r[tier3];
+    if (name && isBareTarget(name.text) && !(r[value] && isClearValue(r[value]!.text))) out.push(name);
+  }
+  return out;
 }
 
 function continuesTiers(row: (Token | undefined)[], next: Token, tier1: number[], tier2: number[], block: number[]): boolean {

@@ -50,6 +50,7 @@ export function readStream(lines: readonly string[], sink: BlockSink): StreamRes
     let data = tokens.slice(t.end, end).flatMap((tok) => softSplit(tok, "data", slots));
     if (t.implicit) data = emitOutlineHead(data, tokens[t.start]!.indent, sink);
     const placement = placeRows(t, data);
+    for (const tok of placement.shifted) problems.push(`第${tok.line}行的三级指标处是一个指标值（${tok.text.slice(0, 16)}），该行的单元格可能错位`);
     if (placement.unplaced.length > 0) {
       const first = placement.unplaced[0]!;
       problems.push(`第${first.line}行起有 ${placement.unplaced.length} 个单元格无法对应到指标表的列`);

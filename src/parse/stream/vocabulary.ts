@@ -104,6 +104,13 @@ export function isClearValue(text: string): boolean {
   return kind !== "prose" && kind !== "empty" && kind !== "grade";
 }
 
+/** A target and nothing else: a comparison or a percentage with its number (`≧90%`, `>=95`, `100%`). */
+export function isBareTarget(text: string): boolean {
+  if (text.length > 20) return false;
+  const v = parseValue(text);
+  return (v.comparison !== undefined || v.kind === "percent") && /^[\s≥≤≧≦＞＜＝>=<.\d%％]+$/.test(text.replace(/[\u4e00-\u9fff]{0,3}$/, ""));
+}
+
 /**
  * Two or more column headers run together in one token (`一级指标二级指标三级指标指标值`): the
  * rendering dropped the separators, and its rows cannot be split without guessing.

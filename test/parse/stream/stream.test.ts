@@ -148,6 +148,12 @@ describe("what a text gives: complete, partial, or no table with its reason", ()
     expect(r.forms.flatMap((f) => f.form.source?.problems ?? [])).toEqual(expect.arrayContaining([expect.stringContaining("无法对应到指标表的列")]));
   });
 
+  it("partial: a cell left out unmarked shifts a row, and a 三级 cell holding a bare target says so", async () => {
+    const cells = ["一级指标", "二级指标", "三级指标", "指标值", "绩效标准", "产出指标", "数量指标", "培训人数", "≥100人", "计划标准", "培训天数", "≥3天", "培训场次", "≥5场", "计划标准"];
+    const r = await parseBuffer(Buffer.from(cells.join("\n\n")), "a.txt");
+    expect(r.forms[0]!.form.source).toMatchObject({ complete: false, problems: [expect.stringContaining("可能错位")] });
+  });
+
   it("a bare budget takes its unit from the 成本 value that names the same amount", async () => {
     const text = ["项目名称 |", "测试项目 |", "|||", "年度资金总额: |", "8000 |", "|||", "一级指标 |", "二级指标 |", "三级指标 |", "指标值 |", "||", "产出指标 |", "成本指标 |", "项目金额 |", "8000元 |", "|||"].join("\n");
     const form = (await parseBuffer(Buffer.from(text), "a.txt")).forms[0]!.form;
