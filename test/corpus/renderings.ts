@@ -88,6 +88,22 @@ function random(seed: number): () => number {
 
 const filler = (rnd: () => number): string => "|".repeat(2 + Math.floor(rnd() * 5));
 
+/**
+ * Every cell in reading order, for renderings that give each cell a line: title lines, header
+ * labels and values, the column headers, then the rows. Merged cells left out have no entry; an
+ * empty cell of a row is "" (each rendering writes it its own way), except in placeholder rows.
+ */
+function cellSequence(form: Form): string[] {
+  const cells: string[] = [...titleLines(form)];
+  for (const p of headerPairs(form)) cells.push(...p);
+  cells.push(...columns(form).headers);
+  for (const r of printedRows(form, false)) {
+    const placeholder = !r[2] && !r[3];
+    for (const c of r) if (c !== undefined && !(c === "" && placeholder)) cells.push(c);
+  }
+  return cells;
+}
+
 export const RENDERINGS: Rendering[] = [
   {
     name: "pipes with filler runs",
@@ -126,47 +142,17 @@ export const RENDERINGS: Rendering[] = [
   {
     name: "one cell per line between blank lines",
     family: "pages that give every cell a paragraph of its own, with no row marks at all (Hunan 衔接资金, Hubei)",
-    write(form) {
-      const cells: string[] = [...titleLines(form)];
-      for (const p of headerPairs(form)) cells.push(...p);
-      cells.push(...columns(form).headers);
-      for (const r of printedRows(form, false)) {
-        // An empty cell of a row still has its paragraph, a line of one space (Hubei 2020); merged
-        // cells left out have none, and neither do the empty cells of a placeholder row.
-        const placeholder = !r[2] && !r[3];
-        for (const c of r) if (c !== undefined && !(c === "" && placeholder)) cells.push(c === "" ? " " : c);
-      }
-      return cells.join("\n\n");
-    },
+    write: (form) => cellSequence(form).map((c) => (c === "" ? " " : c)).join("\n\n"),
   },
   {
     name: "one cell per line, no blank lines",
     family: "the same cells with nothing between them, as some browsers copy a table",
-    write(form) {
-      const cells: string[] = [...titleLines(form)];
-      for (const p of headerPairs(form)) cells.push(...p);
-      cells.push(...columns(form).headers);
-      for (const r of printedRows(form, false)) {
-        const placeholder = !r[2] && !r[3];
-        for (const c of r) if (c !== undefined && !(c === "" && placeholder)) cells.push(c === "" ? " " : c);
-      }
-      return cells.join("\n");
-    },
+    write: (form) => cellSequence(form).map((c) => (c === "" ? " " : c)).join("\n"),
   },
   {
     name: "cells between pipe lines",
     family: "a cell per line with a lone `|` after each; two pipes hold an empty cell (Anhui 2024)",
-    write(form) {
-      const lines: string[] = [...titleLines(form)];
-      const cell = (c: string) => lines.push(...(c === "" ? ["|"] : [c, "|"]));
-      for (const p of headerPairs(form)) p.forEach(cell);
-      columns(form).headers.forEach(cell);
-      for (const r of printedRows(form, false)) {
-        const placeholder = !r[2] && !r[3];
-        for (const c of r) if (c !== undefined && !(c === "" && placeholder)) cell(c);
-      }
-      return lines.join("\n");
-    },
+    write: (form) => cellSequence(form).flatMap((c) => (c === "" ? ["|"] : [c, "|"])).join("\n"),
   },
   {
     name: "single-space rows",
