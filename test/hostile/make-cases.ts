@@ -316,6 +316,10 @@ export const CASES: HostileCase[] = [
   { group: "text", file: "一行 制表符.txt", build: () => utf8("一级指标\t".repeat(20 * MB / 13)), expect: { refused: "PG-E-TOO-LARGE" }, why: "one 20 MB line of tab cells", heavy: true },
   { group: "text", file: "表单 加长行.txt", build: () => utf8(`${seedText()}\n${"说明".repeat(10 * MB / 6)}\n`), expect: { readable: true }, why: "the seed form and a 20 MB line after it", heavy: true },
   { group: "text", file: "只有 表头.txt", build: () => utf8(headerOnlyText()), expect: { refused: "PG-E-NO-TABLE" }, why: "header fields without an indicator table" },
+  { group: "text", file: "十万行 空格词.txt", build: () => utf8(`产出指标 ${"字 ".repeat(40)}
+`.repeat(100_000)), expect: { refused: "PG-E-NO-TABLE" }, why: "100 000 row lines of 40 single-spaced words: soft splits within their budget", heavy: true },
+  { group: "text", file: "表头 加万行空格词.txt", build: () => utf8(`一级指标 二级指标 三级指标 指标值
+${"产出指标 数量指标 某 字 字 字 字 字 字 ≥1个\n".repeat(10_000)}`), expect: { readable: true }, why: "an indicator table of 10 000 single-space rows", heavy: true },
 
   // --- YAML --------------------------------------------------------------------------------
   { group: "yaml", file: "别名 炸弹.yaml", build: () => utf8(yamlAliasBomb()), expect: { refused: "PG-E-YAML" }, why: "alias bomb" },

@@ -146,7 +146,9 @@ function continuesTiers(row: (Token | undefined)[], next: Token, tier1: number[]
 function resolveLevel(tokens: readonly Token[], i: number, hasTier1: boolean, hasTier2: boolean): 1 | 2 {
   if (!hasTier2) return 1;
   if (!hasTier1) return 2;
-  const next = tokens.slice(i + 1).find((t) => t.text !== "");
+  let j = i + 1;
+  while (j < tokens.length && tokens[j]!.text === "") j++;
+  const next = tokens[j];
   if (!next) return 2;
   const level = tierLevel(next.text);
   if (level !== 2 && level !== 1.5) return 2;

@@ -12,7 +12,7 @@ import { lookupLabel } from "../extract/labels.js";
 import { parseAmount } from "../extract/numbers.js";
 import { placeRows } from "./place.js";
 import { findFusedHeader, findOutlineTemplate, findTemplate, templateAt, type Template } from "./template.js";
-import { joinBrokenLabels, softSplit, splitFused, type Token } from "./tokens.js";
+import { joinBrokenLabels, softSplit, SplitBudget, splitFused, type Token } from "./tokens.js";
 import { classify, isTruncationMark, tierLevel } from "./vocabulary.js";
 
 export interface StreamResult {
@@ -23,31 +23,37 @@ export interface StreamResult {
 }
 
 export function readStream(lines: readonly string[], sink: BlockSink): StreamResult {
-  const tokens = joinBrokenLabels(toTokens(lexLines(lines)).flatMap((t) => softSplit(t, "vocabulary")));
-  sink.take(tokens.length);
+  const budget = new SplitBudget();
+  const split: Token[] = [];
+  for (const t of toTokens(lexLines(lines))) {
+    const parts = softSplit(t, "vocabulary", budget);
+    // Counted as they are made: split row lines must stay within the reader's limit too.
+    sink.take(parts.length);
+    split.push(...parts);
+  }
+  const tokens = joinBrokenLabels(split);
   const problems: string[] = [];
-  const templates: Template[] = [];
+  const blocks: { t: Template; end: number }[] = [];
   for (let from = 0; ; ) {
     const t = findTemplate(tokens, from);
     if (!t) break;
-    templates.push(t);
     from = blockEnd(tokens, t.end);
+    blocks.push({ t, end: from });
   }
-  if (templates.length === 0) {
+  if (blocks.length === 0) {
     const fused = findFusedHeader(tokens);
     const outline = fused ? undefined : findOutlineTemplate(tokens);
-    if (outline) templates.push(outline);
+    if (outline) blocks.push({ t: outline, end: blockEnd(tokens, outline.end) });
     else {
-      emitHeader(tokens, sink);
+      emitHeader(tokens, sink, budget);
       return { problems, noTable: noTableReason(tokens, fused) };
     }
   }
   let at = 0;
-  for (const t of templates) {
-    emitHeader(tokens.slice(at, t.start), sink);
-    const end = blockEnd(tokens, t.end);
+  for (const { t, end } of blocks) {
+    emitHeader(tokens.slice(at, t.start), sink, budget);
     const slots = contentSlots(t);
-    let data = tokens.slice(t.end, end).flatMap((tok) => softSplit(tok, "data", slots));
+    let data = tokens.slice(t.end, end).flatMap((tok) => softSplit(tok, "data", budget, slots));
     if (t.implicit) data = emitOutlineHead(data, tokens[t.start]!.indent, sink);
     const placement = placeRows(t, data);
     for (const tok of placement.shifted) problems.push(`第${tok.line}行的三级指标处是一个指标值（${tok.text.slice(0, 16)}），该行的单元格可能错位`);
@@ -58,7 +64,7 @@ export function readStream(lines: readonly string[], sink: BlockSink): StreamRes
     sink.table([headerRow(t, tokens[t.start]!), ...placement.rows.map((r) => r.map((tok, k) => (tok ? cellOf(tok) : emptyCell(r, k))))]);
     at = end;
   }
-  emitHeader(tokens.slice(at), sink);
+  emitHeader(tokens.slice(at), sink, budget);
   // An excerpt that stops early lacks the rest of the form, whatever it stopped in.
   const cut = tokens.find((t) => isTruncationMark(t.text));
   if (cut) problems.push(`文本在第${cut.line}行中断，表单不完整`);
@@ -134,8 +140,8 @@ function emitOutlineHead(data: Token[], headerIndent: number, sink: BlockSink): 
  * Header-field tokens → rows: hard row marks split rows, and so does a label that follows a
  * value (renderings one cell per line have no marks). A row that is one cell of text is a paragraph.
  */
-function emitHeader(tokens: Token[], sink: BlockSink): void {
-  const cells = tokens.flatMap((t) => softSplit(t, "header")).flatMap(splitFused);
+function emitHeader(tokens: Token[], sink: BlockSink, budget: SplitBudget): void {
+  const cells = tokens.flatMap((t) => softSplit(t, "header", budget)).flatMap(splitFused);
   const rows: Token[][] = [];
   let row: Token[] = [];
   const endRow = (): void => {

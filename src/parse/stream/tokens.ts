@@ -86,14 +86,30 @@ function joinVocabulary(list: Piece[]): { piece: Piece; vocab: boolean }[] {
 
 export type SplitMode = "vocabulary" | "header" | "data";
 
+/** Pieces a row line may be split into; a line with more is kept whole. */
+const MAX_SOFT_PIECES = 48;
+
+/**
+ * Vocabulary look-ups one text may spend on soft splits (a real form needs a few tens of
+ * thousands): past it, row lines are kept whole, so junk of millions of spaced words stays linear
+ * and quick.
+ */
+export class SplitBudget {
+  left = 600_000;
+}
+
 /**
  * Split a row-line token at its soft boundaries. Known words always stand alone; what lies
  * between them is one cell in `vocabulary` mode, a label's value (with a trailing number split
  * off) in `header` mode, and a 三级 name followed by its 指标值 in `data` mode.
  */
-export function softSplit(tok: Token, mode: SplitMode, slots = 2): Token[] {
-  if (!tok.soft || !tok.text.includes(" ") || tok.text.length > 2000) return [tok];
-  const groups = joinVocabulary(joinValueParts(pieces(tok.text, tok.col)));
+export function softSplit(tok: Token, mode: SplitMode, budget: SplitBudget, slots = 2): Token[] {
+  if (!tok.soft || !tok.text.includes(" ") || tok.text.length > 2000 || budget.left <= 0) return [tok];
+  const split = pieces(tok.text, tok.col);
+  // A table row has a dozen cells or so; a line of many more words is a sentence, not a row.
+  if (split.length > MAX_SOFT_PIECES) return [tok];
+  budget.left -= split.length * 3;
+  const groups = joinVocabulary(joinValueParts(split));
   const out: Piece[] = [];
   let run: Piece[] = [];
   const flush = (): void => {

@@ -4,7 +4,9 @@ import { indicatorEntries } from "../../../src/model/form.js";
 import { parseBuffer } from "../../../src/parse/index.js";
 import { placeRows } from "../../../src/parse/stream/place.js";
 import { findOutlineTemplate, findTemplate } from "../../../src/parse/stream/template.js";
-import { joinBrokenLabels, softSplit, splitFused, type Token } from "../../../src/parse/stream/tokens.js";
+import { joinBrokenLabels, softSplit as split3, SplitBudget, splitFused, type Token } from "../../../src/parse/stream/tokens.js";
+
+const softSplit = (t: Token, mode: "vocabulary" | "header" | "data", slots?: number) => split3(t, mode, new SplitBudget(), slots);
 import { classify, isFusedHeader, tierLevel } from "../../../src/parse/stream/vocabulary.js";
 
 const tok = (text: string, extra: Partial<Token> = {}): Token => ({ text, line: 1, col: 1, rowStart: false, rowEnd: false, indent: 0, alone: true, soft: false, ...extra });
