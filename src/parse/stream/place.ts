@@ -4,9 +4,9 @@
  * next 二级 column, anything else to the next content column; a token that has no column left in
  * the current row starts the next one. Hard row marks (a pipe row, a filler run) start rows too.
  */
+import { impliedTier1, tier1Category } from "../extract/tiers.js";
 import type { Template } from "./template.js";
 import type { Token } from "./tokens.js";
-import { impliedTier1, tier1Category } from "../extract/tiers.js";
 import { bareTier, classify, isBareTarget, isClearValue, tierLevel } from "./vocabulary.js";
 
 export interface Placement {
@@ -73,12 +73,7 @@ export function placeRows(template: Template, tokens: readonly Token[]): Placeme
         continue;
       }
       if (k > i) {
-      const lead = tokens.slice(i, k).filter((t) => t.text !== "");
-      const slots = pre.filter((c) => c < firstTier);
-      const kept = slots.length === 0 ? [] : lead.slice(-slots.length);
-      const offset = slots.length - kept.length;
-      kept.forEach((t, n) => (row[slots[offset + n]!] = t));
-      unplaced.push(...lead.slice(0, lead.length - kept.length));
+        alignRight(tokens.slice(i, k).filter((t) => t.text !== ""), pre.filter((c) => c < firstTier), row, unplaced);
         cursor = firstTier;
         i = k - 1;
         continue;
@@ -160,6 +155,14 @@ function resolveLevel(tokens: readonly Token[], i: number, hasTier1: boolean, ha
 function groupStart(template: Template, content: number[], c: number): number {
   const period = template.columns[c]!.period;
   return content.find((k) => template.columns[k]!.period === period) ?? content[0]!;
+}
+
+/** Cells left of a flat export's 一级 fill the project columns from the right; extra ones fit nowhere. */
+function alignRight(lead: Token[], slots: number[], row: (Token | undefined)[], unplaced: Token[]): void {
+  const kept = slots.length === 0 ? [] : lead.slice(-slots.length);
+  const offset = slots.length - kept.length;
+  kept.forEach((t, n) => (row[slots[offset + n]!] = t));
+  unplaced.push(...lead.slice(0, lead.length - kept.length));
 }
 
 /** Index after the hard row starting at `i`. */
