@@ -7,7 +7,7 @@ import { compileGlob, couldContainMatches, expandBraces, hasGlob, splitGlobBase 
 export const FORM_EXTENSIONS = [".docx", ".doc", ".txt", ".yaml", ".yml", ".wps"];
 
 /** Why a path was passed over on purpose (counted in the summary, not an error). */
-export type SkipReason = "lock" | "hidden" | "unsupported" | "special" | "link-loop" | "broken-link";
+export type SkipReason = "lock" | "hidden" | "unsupported" | "special" | "link-loop" | "broken-link" | "link-outside";
 
 export interface InputFile {
   /** The path as shown to the user: relative to the working folder when the input was. */
@@ -106,6 +106,19 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     return "special";
   }
 
+  /** Real paths of the walk roots: links inside a root are followed only to places inside it. */
+  const rootReal = new Map<string, string>();
+  async function realRoot(root: string): Promise<string | undefined> {
+    if (!rootReal.has(root)) rootReal.set(root, await fs.realpath(path.resolve(cwd, root)).catch(() => ""));
+    return rootReal.get(root) || undefined;
+  }
+  async function leadsOutside(full: string, root: string): Promise<boolean> {
+    const base = await realRoot(root);
+    const target = await fs.realpath(path.resolve(cwd, full)).catch(() => undefined);
+    if (!base || !target) return false;
+    return target !== base && !target.startsWith(base.endsWith(path.sep) ? base : base + path.sep);
+  }
+
   async function walk(dir: string, root: string, filter: WalkFilter, relDir: string, ancestors: Set<string>): Promise<void> {
     let real: string;
     try {
@@ -134,6 +147,12 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
       const rel = relDir === "" ? e.name : `${relDir}/${e.name}`;
       const hidden = e.name.startsWith(".");
       const kind = await entryKind(full, e);
+      // A link found while walking is followed only inside the folder named (a link to `/` would
+      // walk the machine); a file or folder named on the command line is the user's choice.
+      if (e.isSymbolicLink() && (kind === "dir" || kind === "file" || kind === "special") && (await leadsOutside(full, root))) {
+        if (filter.reportAll || filter.file(rel)) out.skipped.push({ file: full, reason: "link-outside" });
+        continue;
+      }
       if (kind === "dir") {
         if (hidden) {
           if (filter.reportAll) out.skipped.push({ file: full, reason: "hidden" });

@@ -26,6 +26,7 @@ const SKIP_NAMES: Record<SkipReason, { zh: string; en: string }> = {
   unsupported: { zh: "不支持的类型", en: "unsupported type" },
   special: { zh: "管道或设备文件", en: "pipes or devices" },
   "link-loop": { zh: "循环链接", en: "link loops" },
+  "link-outside": { zh: "指向文件夹之外的链接", en: "links leading outside the folder" },
   "broken-link": { zh: "失效链接", en: "broken links" },
 };
 

@@ -37,6 +37,21 @@ describe("expandInputs", () => {
     expect(r.missing).toEqual([]);
   });
 
+  it("follows links found in a folder only to places inside it: a link to / or to a file elsewhere is skipped", async () => {
+    touch("outside/secret.docx");
+    touch("links/own.docx");
+    mkdirSync(path.join(dir, "links/sub"), { recursive: true });
+    symlinkSync("/", path.join(dir, "links/root"));
+    symlinkSync(path.join(dir, "outside/secret.docx"), path.join(dir, "links/secret.docx"));
+    symlinkSync(path.join(dir, "outside"), path.join(dir, "links/elsewhere"));
+    symlinkSync(path.join(dir, "links/own.docx"), path.join(dir, "links/sub/again.docx"));
+    const r = await expandInputs(["links"], dir);
+    expect(r.files.map((f) => f.file)).toEqual(["links/own.docx", "links/sub/again.docx"]);
+    expect(r.skipped.filter((s) => s.reason === "link-outside").map((s) => s.file)).toEqual(["links/elsewhere", "links/root", "links/secret.docx"]);
+    // Named on the command line, a link is the user's choice.
+    expect((await expandInputs(["links/secret.docx"], dir)).files.map((f) => f.file)).toEqual(["links/secret.docx"]);
+  });
+
   it("never opens a named pipe (the walk returns at all)", async () => {
     const r = await expandInputs(["in"], dir);
     expect(r.skipped).toContainEqual({ file: "in/pipe.docx", reason: "special" });

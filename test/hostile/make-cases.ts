@@ -10,6 +10,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import iconv from "iconv-lite";
 import type { ErrorCode } from "../../src/model/errors.js";
+import { openCompoundFile } from "../../src/parse/doc/cfb.js";
+import { buildCfb, type CfbOptions } from "../parse/doc/cfb-builder.js";
 import {
   buildZip,
   concat,
@@ -228,6 +230,12 @@ const WORD_2003_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 const PDF_DOC = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
+/** The seed .doc's streams repacked with a sector chain that loops (see cfb-builder.ts). */
+function loopedDoc(options: CfbOptions): Uint8Array {
+  const seed = openCompoundFile(seedBytes("hengdong-2023.doc"));
+  return buildCfb({ WordDocument: seed.readStream("WordDocument")!, "1Table": seed.readStream("1Table")! }, options);
+}
+
 export const CASES: HostileCase[] = [
   // --- broken ------------------------------------------------------------------------------
   { group: "broken", file: "空 文件.docx", build: () => new Uint8Array(0), expect: { refused: "PG-E-EMPTY" }, why: "empty .docx" },
@@ -241,6 +249,8 @@ export const CASES: HostileCase[] = [
   { group: "broken", file: "截断 末尾.docx", build: () => truncated(seedBytes("hengdong-2023.docx"), 0.98), expect: { refused: "PG-E-CORRUPT" }, why: ".docx missing its last bytes" },
   { group: "broken", file: "截断 一半.doc", build: () => truncated(seedBytes("hengdong-2023.doc"), 0.5), expect: { refused: "PG-E-CORRUPT" }, why: "truncated .doc" },
   { group: "broken", file: "截断 开头.doc", build: () => truncated(seedBytes("hengdong-2023.doc"), 0.02), expect: { refused: "PG-E-CORRUPT" }, why: ".doc cut right after its header" },
+  { group: "broken", file: "迷你分配表 成环.doc", build: () => loopedDoc({ loopMiniFat: true }), expect: { refused: "PG-E-CORRUPT" }, why: "a .doc whose mini-FAT chain loops where the header declares none (the .doc reader would follow it until V8 aborts)" },
+  { group: "broken", file: "根链 成环.doc", build: () => loopedDoc({ loopRootChain: true }), expect: { refused: "PG-E-CORRUPT" }, why: "a .doc whose root chain loops where the root's size is 0" },
   { group: "broken", file: "XML 截断.docx", build: cutXmlDocx, expect: { refused: "PG-E-CORRUPT" }, why: "document.xml cut off inside the zip" },
 
   // --- wrong names -------------------------------------------------------------------------

@@ -30,6 +30,13 @@ interface DirEntry {
   size: number;
 }
 
+/** The chains perfgoal names in its messages (a stream's own name is used as is). */
+const CHAIN_NAMES: Record<string, string> = { 目录: "directory", 迷你流: "mini stream", 迷你分配表: "mini FAT" };
+
+function brokenChain(what: string): PerfgoalError {
+  return corrupt(`${what}扇区链损坏`, `damaged sector chain (${CHAIN_NAMES[what] ?? what})`);
+}
+
 function corrupt(zh: string, en: string): PerfgoalError {
   return new PerfgoalError("PG-E-CORRUPT", { zh: `复合文档${zh}`, en: `compound file: ${en}` });
 }
@@ -80,7 +87,7 @@ export function openCompoundFile(bytes: Uint8Array): CompoundFile {
     const seen = new Set<number>();
     for (let s = start; s !== END_OF_CHAIN; s = fat[s]!) {
       if (s === FREE && out.length === 0) break;
-      if (!inRange(s) || s >= fat.length || seen.has(s)) throw corrupt(`${what}扇区链损坏`, `damaged sector chain (${what})`);
+      if (!inRange(s) || s >= fat.length || seen.has(s)) throw brokenChain(what);
       seen.add(s);
       out.push(s);
     }
@@ -128,9 +135,27 @@ export function openCompoundFile(bytes: Uint8Array): CompoundFile {
     stack.push({ id: e.left, top }, { id: e.right, top }, { id: e.type === 1 ? e.child : NO_STREAM, top: false });
   }
 
-  // The mini stream (small streams live in it) is the root entry's chain.
-  const miniStreamSectors = root.start === END_OF_CHAIN || root.size === 0 ? [] : chain(root.start, "迷你流");
-  const miniFat = miniFatSectors > 0 ? gather(chain(miniFatStart, "迷你分配表")) : new Uint8Array(0);
+  // The mini stream (small streams live in it) is the root entry's chain, and the mini FAT has a
+  // chain of its own. Both are checked whatever the root's size and the header's count say: the
+  // .doc text reader follows them regardless.
+  const unset = (s: number) => s === END_OF_CHAIN || s === FREE;
+  /**
+   * A chain declared empty (a root of size 0, no mini-FAT sectors) may still start somewhere, as
+   * some writers leave it; the reader follows it as long as it meets ordinary sectors, so only a
+   * loop in it is damage.
+   */
+  const checkLoops = (start: number, next: (s: number) => number, count: number, what: string): void => {
+    const seen = new Set<number>();
+    for (let s = start; s < count; s = next(s)) {
+      if (seen.has(s)) throw brokenChain(what);
+      seen.add(s);
+    }
+  };
+  const fatCount = Math.min(sectorCount, fat.length);
+  if (root.size === 0) checkLoops(root.start, (s) => fat[s]!, fatCount, "迷你流");
+  if (miniFatSectors === 0) checkLoops(miniFatStart, (s) => fat[s]!, fatCount, "迷你分配表");
+  const miniStreamSectors = unset(root.start) || root.size === 0 ? [] : chain(root.start, "迷你流");
+  const miniFat = unset(miniFatStart) || miniFatSectors === 0 ? new Uint8Array(0) : gather(chain(miniFatStart, "迷你分配表"));
   const mv = new DataView(miniFat.buffer);
   const miniCount = miniFat.length / 4;
   const miniChain = (start: number): number[] => {
@@ -150,6 +175,7 @@ export function openCompoundFile(bytes: Uint8Array): CompoundFile {
     if (e.type !== 2 || !visited[i]) return;
     if (e.size >= miniCutoff) chain(e.start, e.name);
     else if (e.size > 0) miniChain(e.start);
+    else checkLoops(e.start, (s) => mv.getUint32(s * 4, true), miniCount, e.name);
   });
   for (const e of rootLevel) if (e.type === 2) streams.set(e.name, e);
 

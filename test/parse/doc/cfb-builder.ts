@@ -8,6 +8,10 @@ export interface CfbOptions {
   loopStream?: string;
   /** Make the directory's sibling links form a cycle. */
   loopDirectory?: boolean;
+  /** Point the header's mini-FAT start at a two-sector loop, while declaring no mini-FAT sectors. */
+  loopMiniFat?: boolean;
+  /** Point the root entry's (mini-stream) chain at a two-sector loop, with a size of 0. */
+  loopRootChain?: boolean;
 }
 
 const SECTOR = 512;
@@ -28,10 +32,11 @@ export function buildCfb(streams: Record<string, Uint8Array>, options: CfbOption
   const dirEntries = names.length + 1;
   const dirSectors = Math.ceil((dirEntries * 128) / SECTOR);
   const dataSectors = data.reduce((n, d) => n + d.bytes.length / SECTOR, 0);
+  const loopSectors = options.loopMiniFat || options.loopRootChain ? 2 : 0;
   let fatSectors = 1;
-  while (fatSectors * (SECTOR / 4) < fatSectors + dirSectors + dataSectors) fatSectors++;
+  while (fatSectors * (SECTOR / 4) < fatSectors + dirSectors + dataSectors + loopSectors) fatSectors++;
   if (fatSectors > 109) throw new Error("test CFB too large");
-  const total = fatSectors + dirSectors + dataSectors;
+  const total = fatSectors + dirSectors + dataSectors + loopSectors;
 
   const fat = new Uint32Array(fatSectors * (SECTOR / 4)).fill(FREE);
   for (let i = 0; i < fatSectors; i++) fat[i] = FAT_SECT;
@@ -47,6 +52,12 @@ export function buildCfb(streams: Record<string, Uint8Array>, options: CfbOption
     next += d.bytes.length / SECTOR;
     return start;
   });
+  // Two sectors that point at each other: a chain through them never ends.
+  const loopStart = next;
+  if (loopSectors > 0) {
+    fat[loopStart] = loopStart + 1;
+    fat[loopStart + 1] = loopStart;
+  }
 
   const out = new Uint8Array((total + 1) * SECTOR);
   const v = new DataView(out.buffer);
@@ -59,7 +70,7 @@ export function buildCfb(streams: Record<string, Uint8Array>, options: CfbOption
   v.setUint32(0x2c, fatSectors, true);
   v.setUint32(0x30, dirStart, true);
   v.setUint32(0x38, 4096, true);
-  v.setUint32(0x3c, END, true);
+  v.setUint32(0x3c, options.loopMiniFat ? loopStart : END, true);
   v.setUint32(0x44, END, true);
   for (let i = 0; i < 109; i++) v.setUint32(0x4c + i * 4, i < fatSectors ? i : FREE, true);
   const sectorAt = (s: number) => (s + 1) * SECTOR;
@@ -78,7 +89,7 @@ export function buildCfb(streams: Record<string, Uint8Array>, options: CfbOption
     v.setUint32(o + 116, start, true);
     v.setUint32(o + 120, size, true);
   };
-  entry(0, "Root Entry", 5, names.length > 0 ? 1 : NONE, NONE, END, 0);
+  entry(0, "Root Entry", 5, names.length > 0 ? 1 : NONE, NONE, options.loopRootChain ? loopStart : END, 0);
   // Streams hang off the root as a chain of right siblings (a valid, if lopsided, tree).
   data.forEach((d, i) => {
     const right = i + 2 <= names.length ? i + 2 : options.loopDirectory ? 1 : NONE;

@@ -65,6 +65,16 @@ describe("Compound Files", () => {
     await failure(readDoc(buildCfb({ WordDocument: wordDocument, "1Table": table1 }, { loopStream: "1Table" })), "PG-E-CORRUPT");
   });
 
+  // A reader that follows the mini-FAT and mini-stream chains whatever the header and the root
+  // entry declare would go round these loops until the process runs out of memory.
+  it("a mini-FAT chain that loops is damage, even where the header declares no mini-FAT sectors", async () => {
+    await failure(readDoc(buildCfb({ WordDocument: wordDocument, "1Table": table1 }, { loopMiniFat: true })), "PG-E-CORRUPT");
+  });
+
+  it("a root (mini-stream) chain that loops is damage, even where the root entry's size is 0", async () => {
+    await failure(readDoc(buildCfb({ WordDocument: wordDocument, "1Table": table1 }, { loopRootChain: true })), "PG-E-CORRUPT");
+  });
+
   it("a directory whose links loop is damage", async () => {
     await failure(readDoc(buildCfb({ WordDocument: wordDocument, "1Table": table1 }, { loopDirectory: true })), "PG-E-CORRUPT");
   });
