@@ -59,7 +59,7 @@ export function tierLevel(text: string): 1 | 2 | 1.5 | undefined {
 }
 
 /** True when `text` closes an indicator table: review rows, footnotes, signatures, page chrome, 附件. */
-export function endsTable(text: string): boolean {
+function endsTable(text: string): boolean {
   const n = normaliseLabel(text.length > 200 ? text.slice(0, 200) : text);
   if (n === "") return false;
   if (LAYOUT_WORDS.indicatorBlockEnd.some((w) => n.includes(w))) return true;
