@@ -38,11 +38,26 @@ export interface FoundFields {
 export type Detail = string | { zh: string; en: string };
 
 /**
- * A file name as a message shows it: as is (spaces and Chinese included), except control
- * characters, escaped so that one file stays one line (`换\n行.docx`).
+ * Characters a terminal acts on instead of showing: C0 controls (ESC starts cursor moves and
+ * screen clears), DEL, C1 controls, and the bidirectional overrides that reorder what follows.
+ */
+const TERMINAL_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A file name or a form's text as a terminal line shows it: as is (spaces and Chinese included),
+ * except control characters, escaped so that one file stays one line (`换\n行.docx`) and nothing
+ * from a form can move the cursor, clear the screen or reorder the line.
  */
 export function shownName(name: string): string {
-  return name.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === "\n" ? "\\n" : c === "\t" ? "\\t" : c === "\r" ? "\\r" : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`));
+  TERMINAL_CONTROLS.lastIndex = 0;
+  if (!TERMINAL_CONTROLS.test(name)) return name;
+  return name.replace(TERMINAL_CONTROLS, (c) => {
+    if (c === "\n") return "\\n";
+    if (c === "\t") return "\\t";
+    if (c === "\r") return "\\r";
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
 }
 
 export class PerfgoalError extends Error {

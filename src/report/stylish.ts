@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from "chalk";
+import { shownName } from "../model/errors.js";
 import { gradeName } from "../lint/grade.js";
 import { isFatal, type Lang, type ReportFinding, type ReportFormResult, type ReportResult } from "../lint/types.js";
 import type { Severity } from "../rules/types.js";
@@ -24,7 +25,7 @@ export const stylishStream: StreamFormatter = (options) => {
   // Blocks are separated by an empty line.
   const block = (text: string) => (blocks++ > 0 ? `\n${text}` : text);
   const render = (result: ReportResult): ReportPiece => {
-    if (isFatal(result)) return { text: `${c.underline(result.file)}\n  ${c.red(severityLabel("error", lang))}  ${result.fatal.message}  ${c.dim(result.fatal.code)}\n` };
+    if (isFatal(result)) return { text: `${c.underline(shownName(result.file))}\n  ${c.red(severityLabel("error", lang))}  ${shownName(result.fatal.message)}  ${c.dim(result.fatal.code)}\n` };
     const counts = { error: 0, warning: 0, info: 0 };
     for (const f of result.findings) counts[f.severity]++;
     return { text: result.findings.length > 0 ? formBlock(result, c, lang, widthOf) : "", counts };
@@ -73,8 +74,8 @@ function severityColour(c: Paint, s: Severity): (t: string) => string {
 
 function formBlock(result: ReportFormResult, c: Paint, lang: Lang, widthOf: (text: string) => number): string {
   const gradeText = lang === "zh" ? `评级 ${result.grade}` : `grade ${gradeName(result.grade, lang)}`;
-  const project = result.project ? `  ${result.project}` : "";
-  const header = `${c.underline(formLabel(result.file, result.formIndex, lang))}${project}  ${c.dim(gradeText)}`;
+  const project = result.project ? `  ${shownName(result.project)}` : "";
+  const header = `${c.underline(shownName(formLabel(result.file, result.formIndex, lang)))}${project}  ${c.dim(gradeText)}`;
   const rows = result.findings.map((f) => row(f, lang));
   // Each cell is measured once: padding reuses the width.
   const cellWidths = rows.map((r) => [widthOf(r[0]!), widthOf(r[1]!), displayWidth(r[2]!), widthOf(r[3]!)]);
@@ -94,7 +95,8 @@ function formBlock(result: ReportFormResult, c: Paint, lang: Lang, widthOf: (tex
 }
 
 function row(f: ReportFinding, lang: Lang): string[] {
-  return [f.locationText, severityLabel(f.severity, lang), f.message.includes("\n") ? f.message.replace(/\s*\n\s*/g, " ") : f.message, f.ruleId, f.path];
+  // A message quotes the form's text: a line break becomes a space, and what a terminal would act on is escaped.
+  return [f.locationText, severityLabel(f.severity, lang), shownName(f.message.includes("\n") ? f.message.replace(/\s*\n\s*/g, " ") : f.message), f.ruleId, f.path];
 }
 
 function summaryLine(t: { error: number; warning: number; info: number }, forms: number, fatal: number, c: Paint, lang: Lang): string {

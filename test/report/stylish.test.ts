@@ -33,6 +33,13 @@ describe("stylish", () => {
     expect(out).toBe("坏 文件.docx\n  错误  文件已加密（设有密码）  PG-E-ENCRYPTED\n\n✖ 1 份表单未发现问题；1 个文件无法读取\n");
   });
 
+  it("escapes what a terminal would act on: screen clears, cursor moves, OSC, BEL, C1 and bidi overrides from a form's text", () => {
+    const hostile = "指标\u001b[2J\u001b[1A\u001b[2K\u001b]0;标题\u0007\u009b31m\u202e倒序";
+    const out = stylish([form({ project: `项目${hostile}`, findings: [finding({ message: `三级指标“${hostile}”没有指标值` })] })], { lang: "zh" });
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(out).toContain("指标\\x1b[2J\\x1b[1A\\x1b[2K\\x1b]0;标题\\x07\\x9b31m\\u202e倒序");
+  });
+
   it("names the form within a file that holds several", () => {
     const out = stylish([form({ formIndex: 2 })], { lang: "en" });
     expect(out.split("\n")[0]).toBe("a.docx (form 2)  禁毒宣传经费  grade fair");
