@@ -204,7 +204,8 @@ export function loadFormsYaml(text: string, file?: string): LoadedForm[] {
   }
   let docs: ReturnType<typeof parseAllDocuments>;
   try {
-    docs = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: true, version: "1.2", schema: "core", strict: true, prettyErrors: false, logLevel: "error" });
+    // Duplicate keys are checked below, in one pass: the parser's own check is quadratic in a map's size.
+    docs = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: false, version: "1.2", schema: "core", strict: true, prettyErrors: false, logLevel: "error" });
   } catch (e) {
     throw yamlError((e as Error).message.split("\n")[0]!, {}, file, e);
   }
@@ -228,6 +229,17 @@ function loadDocument(doc: Document, lc: LineCounter, file: string | undefined):
       // `? [a, b]: 1` would become the key "a,b" (with a warning): refuse it instead.
       const complex = node.items.find((item) => isNode(item.key) && !isScalar(item.key))?.key as Node | undefined;
       if (complex) throw yamlError({ zh: "键必须是文本，不能是列表或映射", en: "keys must be text, not lists or maps" }, { path: keys, line: complex.range ? lc.linePos(complex.range[0]).line : line }, file);
+      // A key written twice is refused, never last-one-wins.
+      const seen = new Set<string>();
+      for (const item of node.items) {
+        if (!isScalar(item.key)) continue;
+        const key = String(item.key.value);
+        if (seen.has(key)) {
+          const at = item.key.range ? lc.linePos(item.key.range[0]).line : line;
+          throw yamlError({ zh: `键“${key}”重复`, en: `duplicate key “${key}”` }, { path: keys, line: at }, file);
+        }
+        seen.add(key);
+      }
     }
     if (keys.length > MAX_NESTING) throw yamlError({ zh: `嵌套超过 ${MAX_NESTING} 层`, en: `nested deeper than ${MAX_NESTING} levels` }, { path: keys.slice(0, 3), line }, file);
   }
