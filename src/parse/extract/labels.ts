@@ -4,6 +4,7 @@
  */
 import { FIELD_LABELS, LAYOUT_WORDS, type FieldKey, type FundingLevel } from "../../model/terms.js";
 import { normaliseLabel, toHalfWidth, withoutTrailingParens } from "./text.js";
+import { remembering } from "../../util/remember.js";
 
 /** What a label names. `rank` orders synonyms of one field: a lower rank wins when both appear. */
 export type LabelTarget =
@@ -76,6 +77,16 @@ function candidates(text: string): string[] {
 /** The label a whole cell holds, if it is one. */
 export function lookupLabel(text: string): LabelHit | undefined {
   if (text.length > 40) return undefined;
+  return rememberedLabel(text);
+}
+
+// Every cell of a header region is asked, often the same texts form after form: remember them.
+const rememberedLabel = remembering((text): LabelHit | undefined => {
+  const hit = findLabel(text);
+  return hit && Object.freeze(hit);
+}, { max: 20_000 });
+
+function findLabel(text: string): LabelHit | undefined {
   for (const c of candidates(text)) {
     const target = dictionary.get(c);
     if (target) return { target, label: c };

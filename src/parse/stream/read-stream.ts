@@ -144,21 +144,24 @@ function emitHeader(tokens: Token[], sink: BlockSink, budget: SplitBudget): void
   const cells = tokens.flatMap((t) => softSplit(t, "header", budget)).flatMap(splitFused);
   const rows: Token[][] = [];
   let row: Token[] = [];
+  // Whether the row being built holds a value (a cell that is no label), kept as cells are added.
+  let hasValue = false;
   const endRow = (): void => {
     if (row.length > 0) rows.push(row);
     row = [];
+    hasValue = false;
   };
   for (const t of cells) {
     if (t.rowStart) endRow();
     if (t.text !== "") {
       const label = isLabel(t);
-      const hasValue = row.some((c) => !isLabel(c));
       const last = row.at(-1);
       // A label after a value starts a row; so does, one cell per line, a label after a label
       // (unless goal labels under 总体目标) and a second value (a label takes one value).
       const alone = t.alone && last?.alone === true;
-      if ((hasValue && label) || (alone && label && !(isGoalLabel(t) && isGoalLabel(last))) || (alone && hasValue && !label)) endRow();
+      if ((hasValue && label) || (alone && label && !(isGoalLabel(t) && isGoalLabel(last!))) || (alone && hasValue && !label)) endRow();
       row.push(t);
+      if (!label) hasValue = true;
     }
     if (t.rowEnd) endRow();
   }
