@@ -68,9 +68,10 @@ function joinVocabulary(list: Piece[]): { piece: Piece; vocab: boolean }[] {
   for (let i = 0; i < list.length; ) {
     let taken = 0;
     for (let n = Math.min(3, list.length - i); n >= 1; n--) {
-      const joined = list.slice(i, i + n).map((p) => p.text).join("");
-      if (isVocabulary(joined)) {
-        out.push({ piece: { text: list.slice(i, i + n).map((p) => p.text).join(n > 1 ? " " : ""), col: list[i]!.col }, vocab: true });
+      const parts = list.slice(i, i + n).map((p) => p.text);
+      if (isVocabulary(parts.join(""))) {
+        // The word keeps the spaces it was written with (`一级 指标`); its readers ignore them.
+        out.push({ piece: { text: parts.join(" "), col: list[i]!.col }, vocab: true });
         taken = n;
         break;
       }
@@ -173,7 +174,8 @@ export function joinBrokenLabels(tokens: Token[]): Token[] {
     if (next && tok.text !== "" && tok.text.length <= 20 && isStrandedTail(next.tok.text)) {
       const concat = normaliseLabel(tok.text) + normaliseLabel(next.tok.text);
       const first = normaliseLabel(tok.text);
-      const helps = tierLevel(concat) !== undefined ? tierLevel(first) === undefined : lookupLabel(concat) !== undefined && lookupLabel(concat)?.label !== lookupLabel(first)?.label;
+      const label = lookupLabel(concat);
+      const helps = tierLevel(concat) !== undefined ? tierLevel(first) === undefined : label !== undefined && label.label !== lookupLabel(first)?.label;
       if (helps) {
         out.push({ ...tok, text: `${tok.text}${next.tok.text}`, rowEnd: next.tok.rowEnd });
         i = next.index;
