@@ -3,7 +3,7 @@ import { defineRule } from "./types.js";
 import { booleanOption, stringListOption } from "./helpers/options.js";
 import { normaliseText } from "./helpers/text.js";
 import { isBlank } from "./helpers/values.js";
-import { PLACEHOLDER_PATTERN } from "./helpers/vocabulary.js";
+import { holdsPlaceholder } from "./helpers/vocabulary.js";
 
 /** The profile of 衔接资金 / 扶贫 project forms. */
 const PROFILE = "xianjie";
@@ -47,7 +47,7 @@ indicators:
     const rows = indicatorEntries(form);
     for (const { row, path } of rows) {
       if (!CORE_MARK.test(`${row.tier3}${row.note ?? ""}`)) continue;
-      if (isBlank(row.value) || PLACEHOLDER_PATTERN.test(row.value.raw)) {
+      if (isBlank(row.value) || holdsPlaceholder(row.value.raw)) {
         ctx.report({ messageId: "coreEmpty", path: `${path}.value`, data: { name: row.tier3.replace(/[★☆]/g, "").trim() } });
       }
     }

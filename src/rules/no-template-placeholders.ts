@@ -1,6 +1,6 @@
 import { indicatorEntries } from "../model/indicator-entries.js";
 import { defineRule } from "./types.js";
-import { PLACEHOLDER_PATTERN } from "./helpers/vocabulary.js";
+import { holdsPlaceholder } from "./helpers/vocabulary.js";
 
 export default defineRule({
   meta: {
@@ -33,10 +33,10 @@ export default defineRule({
   },
   check(form, ctx) {
     for (const { row, path } of indicatorEntries(form)) {
-      if (PLACEHOLDER_PATTERN.test(row.tier3)) {
+      if (holdsPlaceholder(row.tier3)) {
         ctx.report({ messageId: "inName", path: `${path}.tier3`, data: { name: row.tier3.trim() }, severity: "warning" });
       }
-      if (PLACEHOLDER_PATTERN.test(row.value.raw)) {
+      if (holdsPlaceholder(row.value.raw)) {
         ctx.report({ messageId: "inValue", path: `${path}.value`, data: { value: row.value.raw.trim() } });
       }
     }

@@ -21,4 +21,27 @@ describe("no-template-placeholders (R6)", () => {
       ["inValue", "indicators.annual[2].value", "error"],
     ]);
   });
+
+  it("does not take Latin words, codes or web addresses for placeholders", () => {
+    const form = makeForm({
+      annual: [
+        row("产出指标", "质量指标", "信息公开栏目（/xxgkml/）更新及时率", "100%"),
+        row("产出指标", "数量指标", "公开网址 http://www.example.gov.cn/xxgk/index.html 访问量", "≥1000次"),
+        row("产出指标", "数量指标", "XXL规格防护服配备数", "≥20套"),
+        row("产出指标", "数量指标", "购置设备台数", "≥2台（型号 X200XX1）"),
+      ],
+    });
+    expect(runRule(rule, form)).toEqual([]);
+  });
+
+  it("still finds a run of X standing alone, in any case and length", () => {
+    const form = makeForm({
+      annual: [
+        row("产出指标", "数量指标", "培训人次", "≥xx人次"),
+        row("产出指标", "数量指标", "新建道路长度", "XXX公里"),
+        row("产出指标", "数量指标", "资料见 www.xx.gov.cn 与XX单位", "≥1份"),
+      ],
+    });
+    expect(runRule(rule, form).map((r) => r.path)).toEqual(["indicators.annual[0].value", "indicators.annual[1].value", "indicators.annual[2].tier3"]);
+  });
 });

@@ -21,8 +21,19 @@ export function isGradedWording(text: string): boolean {
 /** Markers of an approximate or open target: 约, 余, 左右, 按实际, 以实际…为准. */
 export const APPROXIMATE_PATTERN = /(约\s*[0-9０-９]|[0-9０-９]\s*余|左右|按实际|以实际.*为准|按当年度实际)/;
 
-/** Template placeholders left in a cell: `**`, XX, ××, `(≥**%)`, `……`. */
-export const PLACEHOLDER_PATTERN = /(\*\*|XX|xx|××|…{2,}|\.{6,})/;
+/**
+ * A template placeholder: `**`, `××`, `……`, `......`, or a run of X standing alone (`XX公里`, `≥XX%`).
+ * X next to other Latin letters or digits is a word or an address (`/xxgkml/`, `Xbox`), not a blank.
+ */
+const PLACEHOLDER = /\*\*|××|…{2,}|\.{6,}|(?<![A-Za-z0-9])[Xx]{2,}(?![A-Za-z0-9])/;
+
+/** Web addresses are taken out first: their dots and x's are never placeholders. */
+const WEB_ADDRESS = /(?:https?:\/\/|www\.)[\x21-\x7e]+/gi;
+
+/** Whether a cell still holds a template placeholder. */
+export function holdsPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(text.replace(WEB_ADDRESS, " "));
+}
 
 /** A header value that is only a placeholder: `……`, `...`, `XX`, `***`, `无`, `/`. */
 export const HEADER_PLACEHOLDER = /^(…+|\.{3,}|XX|xx|××|\*+|无|\/|-+)$/;
