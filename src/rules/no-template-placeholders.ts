@@ -9,8 +9,8 @@ export default defineRule({
     catalogue: "R6",
     severity: "error",
     description: {
-      zh: "指标名称和指标值中不能遗留模板占位符（**、XX、××、……）",
-      en: "No template placeholders (**, XX, ××, ……) left in indicator names or values",
+      zh: "指标名称和指标值中不能遗留模板占位符（**、单独的 XX、××、……；网址、英文单词和型号中的 x 不算）",
+      en: "No template placeholders (**, a standalone XX, ××, ……) left in indicator names or values; x in web addresses, Latin words and model numbers does not count",
     },
     source: {
       zh: "衔接资金绩效目标模板说明“从上述绩效指标中选择适合的填报…也可自行增加或适当调整”：模板示例须替换为本项目内容；遗留占位符为常见问题",
