@@ -8,6 +8,7 @@ const TEXT = {
   unreadable: { zh: "无法读取配置文件", en: "cannot read the config file" },
   ruleEntry: { zh: "应为 off、info、warning、error 之一，或 [级别, {选项}]", en: "must be off, info, warning or error, or [severity, {options}]" },
   unknownRule: { zh: "未知规则 {rule}（用 perfgoal rules 查看全部规则）", en: "unknown rule {rule} (perfgoal rules lists them all)" },
+  unknownRuleNear: { zh: "未知规则 {rule}，是否应为 {suggestion}？", en: "unknown rule {rule}: did you mean {suggestion}?" },
   duplicateRule: { zh: "规则 {rule} 重复配置（编号与名称指向同一规则）", en: "rule {rule} is configured twice (by id and by code)" },
   noOptions: { zh: "规则 {rule} 没有可配置的选项", en: "rule {rule} takes no options" },
   unknownOption: { zh: "规则 {rule} 没有选项 {option}（可用：{known}）", en: "rule {rule} has no option {option} (known: {known})" },

@@ -2,6 +2,7 @@ import type { Lang, LintConfig, RuleSetting } from "../lint/types.js";
 import type { RuleMeta, Severity } from "../rules/types.js";
 import { configError, describeAt, joinProblems, type LoadedConfig } from "./problems.js";
 import { say, typeName } from "./messages.js";
+import { didYouMean } from "../util/did-you-mean.js";
 import type { RuleEntry, RuleSeveritySetting } from "./schema.js";
 
 /** The config as a run uses it: rule settings keyed by rule id, plus the CLI-level settings. */
@@ -34,7 +35,8 @@ export function resolveConfig(loaded: LoadedConfig | undefined, rules: readonly 
     const at = (keys: (string | number)[], message: string) => problems.push(describeAt(["rules", name, ...keys], lineOf, message, lang));
     const meta = byName.get(name) ?? byName.get(name.toUpperCase());
     if (!meta) {
-      at([], say("unknownRule", lang, { rule: name }));
+      const suggestion = didYouMean(name, rules.map((r) => r.id));
+      at([], suggestion ? say("unknownRuleNear", lang, { rule: name, suggestion }) : say("unknownRule", lang, { rule: name }));
       continue;
     }
     if (settings[meta.id]) {

@@ -1,6 +1,6 @@
 import { defineRule } from "./types.js";
 import { allRows, groupBy } from "./helpers/rows.js";
-import { canonicalTier1, canonicalTier2, LEGACY_IN_ERA_B, parentsOf, TAXONOMY } from "./helpers/taxonomy.js";
+import { canonicalTier1, canonicalTier2, LEGACY_IN_ERA_B, parentsOf, suggestTier1, suggestTier2, TAXONOMY } from "./helpers/taxonomy.js";
 
 /** How a message names each taxonomy era. */
 const ERA_NAMES = { A: "2015+", B: "2021+" } as const;
@@ -36,6 +36,8 @@ export default defineRule({
       },
       unknownTier2: { zh: "无法识别的二级指标“{tier2}”", en: "Unknown tier-2 category “{tier2}”" },
       unknownTier1: { zh: "无法识别的一级指标“{tier1}”", en: "Unknown tier-1 category “{tier1}”" },
+      tier1Typo: { zh: "一级指标“{tier1}”写法有误，是否应为“{suggestion}”？", en: "Tier-1 category “{tier1}” is misspelt: did you mean “{suggestion}”?" },
+      tier2Typo: { zh: "二级指标“{tier2}”写法有误，是否应为“{suggestion}”？", en: "Tier-2 category “{tier2}” is misspelt: did you mean “{suggestion}”?" },
       tier1NotInEra: {
         zh: "一级指标“{tier1}”不属于本表采用的指标体系（{era}）",
         en: "Tier-1 category “{tier1}” is not part of the taxonomy this form follows ({era})",
@@ -58,7 +60,12 @@ export default defineRule({
       const written = first.row.tier1.trim();
       const t1 = canonicalTier1(written);
       const at = `${first.path}.tier1`;
-      if (!t1.name) ctx.report({ messageId: "unknownTier1", path: at, data: { tier1: written }, severity: "warning" });
+      if (!t1.name) {
+        // A near miss of one canonical name is a slip to correct, not a category of its own.
+        const suggestion = suggestTier1(written);
+        if (suggestion) ctx.report({ messageId: "tier1Typo", path: at, data: { tier1: written, suggestion } });
+        else ctx.report({ messageId: "unknownTier1", path: at, data: { tier1: written }, severity: "warning" });
+      }
       else if (!taxonomy[t1.name]) ctx.report({ messageId: "tier1NotInEra", path: at, data: { tier1: written, era: eraName }, severity: "warning" });
       else if (t1.alias) ctx.report({ messageId: "tier1Alias", path: at, data: { written, canonical: t1.name }, severity: "info" });
     }
@@ -70,7 +77,9 @@ export default defineRule({
       const at = `${first.path}.tier2`;
       const t2 = canonicalTier2(written);
       if (!t2.name) {
-        ctx.report({ messageId: "unknownTier2", path: at, data: { tier2: written }, severity: "warning" });
+        const suggestion = suggestTier2(written);
+        if (suggestion) ctx.report({ messageId: "tier2Typo", path: at, data: { tier2: written, suggestion } });
+        else ctx.report({ messageId: "unknownTier2", path: at, data: { tier2: written }, severity: "warning" });
         continue;
       }
       const t1 = canonicalTier1(first.row.tier1).name;

@@ -107,6 +107,11 @@ describe("config resolution against the rules", () => {
     expect(e.detail).toBe("rules.no-such-rule（第3行）：未知规则 no-such-rule（用 perfgoal rules 查看全部规则）");
   });
 
+  it("suggests the rule a misspelt name is near", () => {
+    const e = errorOf(() => resolve("rules:\n  satisfaction-targte: off\n"));
+    expect(e.detail).toBe("rules.satisfaction-targte（第2行）：未知规则 satisfaction-targte，是否应为 satisfaction-target？");
+  });
+
   it("rejects a rule configured twice, by id and by code", () => {
     expect(errorOf(() => resolve("rules:\n  no-options: off\n  PG001: error\n")).detail).toMatch(/重复配置/);
   });

@@ -53,4 +53,16 @@ describe("tier2-under-tier1 (R7)", () => {
       ["unknownTier2", "warning", "indicators.annual[3].tier2"],
     ]);
   });
+
+  it("errors on a near miss of one canonical name, with the suggestion", () => {
+    const form = makeForm({ annual: [r("效益指示", "社会效议指标"), r("产出指标", "时效性指标"), r("产出指标", "重量指标")] });
+    const reports = runRule(rule, form);
+    expect(reports.map((x) => [x.messageId, x.severity, x.path, x.data?.suggestion])).toEqual([
+      ["tier1Typo", "error", "indicators.annual[0].tier1", "效益指标"],
+      ["tier2Typo", "error", "indicators.annual[0].tier2", "社会效益指标"],
+      ["tier2Typo", "error", "indicators.annual[1].tier2", "时效指标"],
+      // As near 数量指标 as 质量指标: no guess.
+      ["unknownTier2", "warning", "indicators.annual[2].tier2", undefined],
+    ]);
+  });
 });

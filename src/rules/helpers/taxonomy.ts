@@ -2,6 +2,7 @@ import { TIER1, TIER2 } from "../../model/terms.js";
 import type { IndicatorRow } from "../../model/form.js";
 import type { TaxonomyEra } from "../types.js";
 import { remembering } from "../../util/remember.js";
+import { didYouMean } from "../../util/did-you-mean.js";
 
 /** Canonical 二级 allowed under each canonical 一级, per taxonomy era. */
 export const TAXONOMY: Record<TaxonomyEra, Record<string, readonly string[]>> = {
@@ -98,6 +99,16 @@ export function canonicalTier1(label: string): CanonicalLabel {
 
 export function canonicalTier2(label: string): CanonicalLabel {
   return tier2Answer(label);
+}
+
+/** The canonical 一级 an unknown label is a slip of (`效益指示` → 效益指标), if exactly one is that near. */
+export function suggestTier1(label: string): string | undefined {
+  return label.length > MAX_LABEL_LENGTH ? undefined : didYouMean(cleanLabel(label), ALL_TIER1);
+}
+
+/** The canonical 二级 an unknown label is a slip of (`社会效议指标` → 社会效益指标), if exactly one is that near. */
+export function suggestTier2(label: string): string | undefined {
+  return label.length > MAX_LABEL_LENGTH ? undefined : didYouMean(cleanLabel(label), ALL_TIER2);
 }
 
 /** The 一级 under which `tier2` belongs in `era`, if any. */
