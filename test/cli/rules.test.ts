@@ -37,4 +37,27 @@ describe("perfgoal rules", () => {
   it("refuses an unknown format with exit 2", async () => {
     expect((await runCli(["rules", "-f", "xml"], { cwd })).code).toBe(2);
   });
+
+  it("prints one rule's page by code or id, in the chosen language", async () => {
+    for (const name of ["PG902", "pg902", "range-value"]) {
+      const r = await runCli(["rules", name], { cwd });
+      expect(r.code, name).toBe(0);
+      const lines = r.stdout.split("\n");
+      expect(lines[0]).toBe("PG902  range-value");
+      expect(r.stdout).toContain("测试规则 range-value");
+      expect(r.stdout).toContain("    range-value: warning");
+      expect(r.stdout).not.toContain("PG901");
+    }
+    const en = await runCli(["rules", "PG902", "--lang", "en"], { cwd });
+    expect(en.stdout).toContain("default severity: warning");
+  });
+
+  it("refuses an unknown rule with exit 2 and names the one it is near", async () => {
+    const near = await runCli(["rules", "range-valeu"], { cwd });
+    expect(near.code).toBe(2);
+    expect(near.stderr).toBe("perfgoal: 未知规则 range-valeu，是否应为 range-value？\n");
+    const far = await runCli(["rules", "PG000"], { cwd });
+    expect(far.code).toBe(2);
+    expect(far.stderr).toContain("perfgoal rules 列出全部规则");
+  });
 });
