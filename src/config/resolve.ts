@@ -3,6 +3,7 @@ import type { RuleMeta, Severity } from "../rules/types.js";
 import { configError, describeAt, joinProblems, type LoadedConfig } from "./problems.js";
 import { say, typeName } from "./messages.js";
 import { didYouMean } from "../util/did-you-mean.js";
+import { DEFAULT_GRADE_BANDS } from "../lint/grade.js";
 import type { RuleEntry, RuleSeveritySetting } from "./schema.js";
 
 /** The config as a run uses it: rule settings keyed by rule id, plus the CLI-level settings. */
@@ -56,6 +57,7 @@ export function resolveConfig(loaded: LoadedConfig | undefined, rules: readonly 
     ...(config.detectEra !== undefined ? { detectEra: config.detectEra } : {}),
     ...(config.profile ? { profile: config.profile } : {}),
     ...(config.maxWarnings !== undefined ? { maxWarnings: config.maxWarnings } : {}),
+    ...(config.grade ? { grade: { ...DEFAULT_GRADE_BANDS, ...config.grade } } : {}),
   };
 }
 

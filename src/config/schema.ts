@@ -15,6 +15,23 @@ export const RuleEntry = z
   .describe("off | info | warning | error, or [severity, {options}]");
 export type RuleEntry = z.infer<typeof RuleEntry>;
 
+const GradeBandSetting = z
+  .object({
+    maxErrors: z.number().int().min(0).optional().describe("most kinds of error for this grade (absent: any)"),
+    maxWarnings: z.number().int().min(0).optional().describe("most kinds of warning for this grade (absent: any)"),
+  })
+  .strict();
+
+/** 优/良/中 limits; each band given replaces that band's default as a whole. */
+export const GradeSetting = z
+  .object({
+    excellent: GradeBandSetting.optional().describe("优 (default: maxErrors 0, maxWarnings 3)"),
+    good: GradeBandSetting.optional().describe("良 (default: maxErrors 0)"),
+    fair: GradeBandSetting.optional().describe("中 (default: maxErrors 2)"),
+  })
+  .strict()
+  .describe("limits of the advisory grades 优/良/中 (otherwise 差), counting each kind of problem once");
+
 /** perfgoal.config.yaml: everything is optional; unknown keys are errors. */
 export const PerfgoalConfig = z
   .object({
@@ -28,6 +45,7 @@ export const PerfgoalConfig = z
     profile: z.string().min(1).optional().describe("review profile, e.g. central-2021 or xianjie"),
     rules: z.record(z.string(), RuleEntry).optional().describe("per rule (id or code): severity, or [severity, {options}]"),
     maxWarnings: z.number().int().min(0).optional().describe("more warnings than this make `perfgoal validate` exit 1"),
+    grade: GradeSetting.optional(),
   })
   .strict()
   .meta({ title: "perfgoal config", description: "perfgoal.config.yaml: 审核规则级别、选项与口径" });

@@ -2,7 +2,7 @@ import type { Form } from "../model/form.js";
 import { formatLocation, locate, type SourceMap } from "../model/location.js";
 import type { Rule, RuleMessage, RuleReport, Severity } from "../rules/types.js";
 import { resolveEra } from "./era.js";
-import { countSeverities, gradeOf } from "./grade.js";
+import { countSeverities, DEFAULT_GRADE_BANDS, gradeCounts, gradeOf } from "./grade.js";
 import { fillMessage } from "./message.js";
 import { sortFindings } from "./order.js";
 import type { Finding, FormResult, Lang, LintOptions, RuleSetting } from "./types.js";
@@ -56,7 +56,7 @@ export function lintForm(form: Form, sourceMap: SourceMap | undefined, options: 
     ...(form.project.name ? { project: form.project.name } : {}),
     findings: sortFindings(findings),
     counts,
-    grade: gradeOf(counts),
+    grade: gradeOf(gradeCounts(findings), config.grade ?? DEFAULT_GRADE_BANDS),
     era,
     eraSource: source,
   };

@@ -1,6 +1,7 @@
 import type { Location } from "../model/location.js";
 import type { Grade } from "../model/terms.js";
 import type { Rule, Severity, TaxonomyEra } from "../rules/types.js";
+import type { GradeBands } from "./grade.js";
 
 export type Lang = "zh" | "en";
 
@@ -42,7 +43,7 @@ export interface FormResult {
   project?: string;
   findings: Finding[];
   counts: SeverityCounts;
-  /** Advisory grade from the counts of all findings (before any --quiet filtering). */
+  /** Advisory grade from all findings (before any --quiet filtering), each kind of problem counted once (gradeCounts). */
   grade: Grade;
   era: TaxonomyEra;
   eraSource: EraSource;
@@ -102,6 +103,8 @@ export interface LintConfig {
   detectEra?: boolean;
   profile?: string;
   rules?: Record<string, RuleSetting>;
+  /** Limits of the advisory grades (DEFAULT_GRADE_BANDS when absent). */
+  grade?: GradeBands;
 }
 
 export interface LintOptions {

@@ -107,6 +107,12 @@ describe("config resolution against the rules", () => {
     expect(e.detail).toBe("rules.no-such-rule（第3行）：未知规则 no-such-rule（用 perfgoal rules 查看全部规则）");
   });
 
+  it("takes grade limits band by band, keeping the defaults of bands not given", () => {
+    const config = resolve("grade:\n  excellent: { maxErrors: 0, maxWarnings: 0 }\n");
+    expect(config.grade).toEqual({ excellent: { maxErrors: 0, maxWarnings: 0 }, good: { maxErrors: 0 }, fair: { maxErrors: 2 } });
+    expect(() => resolve("grade:\n  best: { maxErrors: 0 }\n")).toThrow();
+  });
+
   it("suggests the rule a misspelt name is near", () => {
     const e = errorOf(() => resolve("rules:\n  satisfaction-targte: off\n"));
     expect(e.detail).toBe("rules.satisfaction-targte（第2行）：未知规则 satisfaction-targte，是否应为 satisfaction-target？");

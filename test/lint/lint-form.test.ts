@@ -120,14 +120,27 @@ describe("lintForm", () => {
     expect(order).toEqual(["a-rule@:", "z-rule@第3行:", "a-rule@第9行:", "z-rule@第9行:first", "z-rule@第9行:second"]);
   });
 
-  it("grades the form from its counts", () => {
-    const reporting = (errors: number, warnings: number) =>
-      testRule({ id: "n" }, (_f, ctx) => {
-        for (let i = 0; i < errors; i++) ctx.report({ messageId: "found", path: "a", severity: "error" });
-        for (let i = 0; i < warnings; i++) ctx.report({ messageId: "found", path: "a", severity: "warning" });
-      });
-    const grade = (e: number, w: number) => lintForm(makeForm(), undefined, { rules: [reporting(e, w)] }).grade;
+  it("grades the form from the kinds of problem it has", () => {
+    // One rule per kind of problem: rule i reports one error (or warning) each.
+    const rules = (errors: number, warnings: number) => [
+      ...Array.from({ length: errors }, (_, i) => testRule({ id: `e${i}` }, (_f, ctx) => ctx.report({ messageId: "found", path: "a", severity: "error" }))),
+      ...Array.from({ length: warnings }, (_, i) => testRule({ id: `w${i}` }, (_f, ctx) => ctx.report({ messageId: "found", path: "a", severity: "warning" }))),
+    ];
+    const grade = (e: number, w: number, config = {}) => lintForm(makeForm(), undefined, { rules: rules(e, w), config }).grade;
     expect([grade(0, 3), grade(0, 4), grade(1, 9), grade(2, 0), grade(3, 0)]).toEqual(["优", "良", "中", "中", "差"]);
+    // The limits come from the config.
+    const strict = { grade: { excellent: { maxErrors: 0, maxWarnings: 0 }, good: { maxErrors: 0, maxWarnings: 2 }, fair: { maxErrors: 0 } } };
+    expect([grade(0, 0, strict), grade(0, 2, strict), grade(0, 3, strict), grade(1, 0, strict)]).toEqual(["优", "良", "中", "差"]);
+  });
+
+  it("counts one kind of problem once for the grade, however many cells repeat it, and lists every cell", () => {
+    const repeated = testRule({ id: "slip" }, (_f, ctx) => {
+      for (let i = 0; i < 6; i++) ctx.report({ messageId: "found", path: `indicators.annual[${i}].value`, severity: "error" });
+    });
+    const result = lintForm(makeForm(), undefined, { rules: [repeated] });
+    expect(result.findings).toHaveLength(6);
+    expect(result.counts.error).toBe(6);
+    expect(result.grade).toBe("中");
   });
 
   it("reports the era it used and how it was decided", () => {

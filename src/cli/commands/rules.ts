@@ -45,6 +45,7 @@ async function rulesCommand(ctx: CommandContext, rule: string | undefined, opts:
     return EXIT.ok;
   }
   const { rulesTable } = await import("../../report/rules-table.js");
-  ctx.io.stdout(rulesTable(metas, { lang: ctx.lang, color: ctx.color }));
+  const { DEFAULT_GRADE_BANDS, gradeBasis } = await import("../../lint/grade.js");
+  ctx.io.stdout(`${rulesTable(metas, { lang: ctx.lang, color: ctx.color })}\n${gradeBasis(DEFAULT_GRADE_BANDS, ctx.lang)}\n`);
   return EXIT.ok;
 }
