@@ -45,9 +45,13 @@ export function docxToPdf(files: readonly string[], outDir: string, timeoutMs = 
   }
 }
 
-/** The text of a PDF, as pdftotext reads it. */
-export function pdfText(pdf: string): string {
-  const r = spawnSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8" });
+/**
+ * The text of a PDF, as pdftotext reads it: in reading order, or with `raw` in content-stream
+ * order, where the lines of one table cell stay together instead of interleaving with the cells
+ * beside them (but poppler drops some symbols, such as ≧, in that mode).
+ */
+export function pdfText(pdf: string, options: { raw?: boolean } = {}): string {
+  const r = spawnSync("pdftotext", ["-enc", "UTF-8", ...(options.raw ? ["-raw"] : []), pdf, "-"], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
   return r.stdout;
 }

@@ -1,9 +1,8 @@
-import type { Form, IndicatorRow } from "../model/form.js";
+import type { Form } from "../model/form.js";
 import { FORM_TITLES, FORM_WORDS } from "../model/terms.js";
 import { headerRows } from "./header-fields.js";
-import { headerTable } from "./header-table.js";
+import { formTable, type IndicatorBlock } from "./form-table.js";
 import { indicatorColumns } from "./indicator-columns.js";
-import { indicatorTable } from "./indicator-table.js";
 import { blockLabel, fieldLabel } from "./labels.js";
 import { resolveLayout, type RenderLayout } from "./layout.js";
 import { pageGeometry, type PageGeometry } from "./page.js";
@@ -11,7 +10,7 @@ import { FOOTER_REL_ID } from "./parts.js";
 import { FONT, SIZE, officialPunctuation } from "./typography.js";
 import type { WidthMetrics } from "./widths.js";
 import { PRINTED } from "./words.js";
-import { R_NS, W_NS, paragraph, run, tabRun } from "./wml.js";
+import { CELL_MARGIN, R_NS, W_NS, paragraph, run, tabRun } from "./wml.js";
 import { XML_DECLARATION } from "./xml.js";
 
 export interface RenderOptions {
@@ -21,8 +20,8 @@ export interface RenderOptions {
   landscape?: boolean;
 }
 
-/** Table text metrics: 10.5 pt characters, 0.15 cm cell margins. */
-const METRICS: WidthMetrics = { em: 210, padding: 2 * 85 };
+/** Table text metrics: 10.5 pt characters, the table's cell margins on both sides. */
+const METRICS: WidthMetrics = { em: 210, padding: 2 * CELL_MARGIN };
 
 /** What a form renders to: the main part (`word/document.xml`) and the title the package properties give. */
 export interface RenderedDocument {
@@ -54,8 +53,9 @@ function yearParagraph(text: string): string {
   return paragraph({ align: "center", spacing: { before: 0, after: 160 } }, run(text, FONT.body, SIZE.line));
 }
 
+/** The title in bold, as the official form sets it: heavy in 方正小标宋 and in every face that stands in for it. */
 function titleParagraph(title: string): string {
-  return paragraph({ align: "center", spacing: { before: 120, after: 240 } }, run(title, FONT.title, SIZE.title));
+  return paragraph({ align: "center", spacing: { before: 120, after: 240 } }, run(title, FONT.title, SIZE.title, true));
 }
 
 /** `填报单位（盖章）：…` on the left, `单位：万元` against the right margin. */
@@ -89,12 +89,7 @@ function signatureParagraph(form: Form, layout: RenderLayout): string {
   return paragraph({ spacing: { before: 200, after: 0 } }, run(signatureText(form, layout), FONT.body, SIZE.line));
 }
 
-/** A thin gap between tables: Word would join two tables that touch. */
-function gap(): string {
-  return paragraph({ spacing: { before: 0, after: 0, line: 120, lineRule: "exact" } });
-}
-
-/** A4 with the government margins; the page-number footer on every page. */
+/** A4 with the form's margins; the page-number footer on every page. */
 function sectionProperties(page: PageGeometry): string {
   const m = page.margins;
   return (
@@ -115,16 +110,10 @@ export function buildDocument(form: Form, options: RenderOptions = {}): Rendered
   const layout = resolveLayout(form, options.layout);
   const page = pageGeometry(options.landscape ?? false);
   const labels = blockLabels(layout);
-  const table = (label: string, rows: readonly IndicatorRow[]) =>
-    indicatorTable({
-      blockLabel: label,
-      columns: indicatorColumns(rows, layout),
-      rows,
-      width: page.contentWidth,
-      maxUnsplitHeight: page.contentHeight * 0.8,
-      metrics: METRICS,
-    });
-
+  const blocks: IndicatorBlock[] = [
+    ...(form.indicators.longTerm ? [{ label: labels.longTerm, rows: form.indicators.longTerm }] : []),
+    { label: labels.annual, rows: form.indicators.annual },
+  ];
   const title = titleOf(form, layout);
   const children: string[] = [];
   if (form.attachmentLabel) children.push(attachmentParagraph(form.attachmentLabel));
@@ -132,9 +121,17 @@ export function buildDocument(form: Form, options: RenderOptions = {}): Rendered
   const year = yearLine(form, layout);
   if (year) children.push(yearParagraph(year));
   children.push(unitLine(form, page));
-  children.push(headerTable(headerRows(form, layout), page.contentWidth, METRICS));
-  if (form.indicators.longTerm) children.push(gap(), table(labels.longTerm, form.indicators.longTerm));
-  children.push(gap(), table(labels.annual, form.indicators.annual));
+  children.push(
+    formTable({
+      header: headerRows(form, layout),
+      blocks,
+      // One grid for every block: a column one block fills is printed (empty) in the other too.
+      columns: indicatorColumns(blocks.flatMap((b) => b.rows), layout),
+      width: page.contentWidth,
+      maxUnsplitHeight: page.contentHeight * 0.8,
+      metrics: METRICS,
+    }),
+  );
   children.push(signatureParagraph(form, layout));
 
   const documentXml =

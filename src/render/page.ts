@@ -2,8 +2,12 @@
 /** A4 in twips (1/20 pt). */
 export const A4 = { width: 11906, height: 16838 } as const;
 
-/** Government document margins (GB/T 9704-2012 §5.2.1), in millimetres. */
-export const MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const;
+/**
+ * Margins of an attached form, in millimetres: narrower than a document's body text (GB/T 9704's
+ * 37/35/28/26), as the published templates set them, so the indicator table gets the width of
+ * the page (the seed's original uses 20/20/18/18).
+ */
+export const MARGINS_MM = { top: 20, bottom: 20, left: 18, right: 18 } as const;
 
 export interface PageGeometry {
   width: number;
@@ -21,7 +25,7 @@ export function mmToTwips(mm: number): number {
   return Math.round((mm * 1440) / 25.4);
 }
 
-/** Portrait A4 (or landscape when asked) with the government margins. */
+/** Portrait A4 (or landscape when asked) with the form's margins. */
 export function pageGeometry(landscape = false): PageGeometry {
   const width = landscape ? A4.height : A4.width;
   const height = landscape ? A4.width : A4.height;
@@ -30,9 +34,9 @@ export function pageGeometry(landscape = false): PageGeometry {
     bottom: mmToTwips(MARGINS_MM.bottom),
     left: mmToTwips(MARGINS_MM.left),
     right: mmToTwips(MARGINS_MM.right),
-    // Page number sits in the bottom margin, about 7 mm below the text block (GB/T 9704 §7.5).
-    header: mmToTwips(15),
-    footer: mmToTwips(20),
+    // The page number sits in the bottom margin, below the text block.
+    header: mmToTwips(10),
+    footer: mmToTwips(8),
   };
   return {
     width,

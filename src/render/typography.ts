@@ -9,7 +9,7 @@ export const FONT = {
   body: "仿宋_GB2312",
   /** Labels, column headers and the 附件 mark. */
   heading: "黑体",
-  /** The title: 方正小标宋简体, else 宋体. */
+  /** The title: 方正小标宋简体, else 华文中宋, else 宋体 (in bold). */
   title: "方正小标宋简体",
   /** Latin letters and digits. */
   latin: "Times New Roman",
@@ -19,7 +19,9 @@ export const FONT = {
 export const FONT_FALLBACKS: readonly { name: string; altName: string; family: "roman" | "modern" | "script" }[] = [
   { name: FONT.body, altName: "仿宋", family: "modern" },
   { name: "仿宋", altName: "FangSong", family: "modern" },
-  { name: FONT.title, altName: "宋体", family: "script" },
+  // 华文中宋 is the heavy serif most Office machines have; 宋体 is everywhere.
+  { name: FONT.title, altName: "华文中宋", family: "script" },
+  { name: "华文中宋", altName: "宋体", family: "roman" },
   { name: "宋体", altName: "SimSun", family: "roman" },
   { name: FONT.heading, altName: "SimHei", family: "modern" },
 ];

@@ -19,7 +19,11 @@ export interface WidthMetrics {
   padding: number;
 }
 
-const BOUNDS = { category: [3, 5], short: [2, 6], text: [3, 40] } as const;
+/**
+ * Category columns (一级/二级) hold at most four characters a line: their cells are merged over
+ * many rows, so a longer name wraps at no cost in height, and the room goes to the text columns.
+ */
+const BOUNDS = { category: [3, 4], short: [2, 6], text: [3, 40] } as const;
 /** How narrow a category or short column may be squeezed when the columns do not fit. */
 const FLOOR_EM = 2;
 

@@ -22,21 +22,21 @@ export function sizeXml(size: number): string {
 /** Run properties by face and size: a table has hundreds of runs and a handful of kinds. */
 const runProps = new Map<string, string>();
 
-/** `w:rPr` of a run: rFonts, sz, szCs (schema order). Without a face, the size alone. */
-export function runPr(face: string | undefined, size: number): string {
-  const key = `${face ?? ""}\u0000${size}`;
+/** `w:rPr` of a run: rFonts, b, bCs, sz, szCs (schema order). Without a face, the size alone. */
+export function runPr(face: string | undefined, size: number, bold = false): string {
+  const key = `${face ?? ""}\u0000${size}\u0000${bold}`;
   let xml = runProps.get(key);
   if (xml === undefined) {
-    xml = `<w:rPr>${face === undefined ? "" : rFonts(face)}${sizeXml(size)}</w:rPr>`;
+    xml = `<w:rPr>${face === undefined ? "" : rFonts(face)}${bold ? "<w:b/><w:bCs/>" : ""}${sizeXml(size)}</w:rPr>`;
     runProps.set(key, xml);
   }
   return xml;
 }
 
 /** A run of text; an empty text gives no run at all. */
-export function run(text: string, face: string, size: number): string {
+export function run(text: string, face: string, size: number, bold = false): string {
   const t = xmlText(text);
-  return t === "" ? "" : `<w:r>${runPr(face, size)}<w:t xml:space="preserve">${t}</w:t></w:r>`;
+  return t === "" ? "" : `<w:r>${runPr(face, size, bold)}<w:t xml:space="preserve">${t}</w:t></w:r>`;
 }
 
 /** A run holding a tab character (jumps to the paragraph's next tab stop). */
@@ -116,8 +116,12 @@ const LINE = `w:val="single" w:sz="4" w:color="000000"`;
 export const TABLE_BORDERS_XML =
   `<w:tblBorders><w:top ${LINE}/><w:left ${LINE}/><w:bottom ${LINE}/><w:right ${LINE}/>` + `<w:insideH ${LINE}/><w:insideV ${LINE}/></w:tblBorders>`;
 
-/** `w:tblPr` (tblW, tblBorders, tblLayout in schema order) and `w:tblGrid`. */
+/** Left and right cell margin, in twips (1 mm): the official forms keep text close to the rules. */
+export const CELL_MARGIN = 57;
+const CELL_MARGINS_XML = `<w:tblCellMar><w:left w:w="${CELL_MARGIN}" w:type="dxa"/><w:right w:w="${CELL_MARGIN}" w:type="dxa"/></w:tblCellMar>`;
+
+/** `w:tblPr` (tblW, tblBorders, tblLayout, tblCellMar in schema order) and `w:tblGrid`. */
 export function tableStart(width: number, columnWidths: readonly number[]): string {
   const grid = columnWidths.map((w) => `<w:gridCol w:w="${w}"/>`).join("");
-  return `<w:tbl><w:tblPr><w:tblW w:w="${width}" w:type="dxa"/>${TABLE_BORDERS_XML}<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>${grid}</w:tblGrid>`;
+  return `<w:tbl><w:tblPr><w:tblW w:w="${width}" w:type="dxa"/>${TABLE_BORDERS_XML}<w:tblLayout w:type="fixed"/>${CELL_MARGINS_XML}</w:tblPr><w:tblGrid>${grid}</w:tblGrid>`;
 }

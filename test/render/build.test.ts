@@ -140,8 +140,9 @@ describe("widths", () => {
     );
     expect(widths.reduce((a, b) => a + b, 0)).toBe(8845);
     expect(widths[2]!).toBeGreaterThan(widths[3]!);
-    // The category column fits 满意度指标 on one line.
-    expect(linesIn("满意度指标", widths[1]!, m)).toBe(1);
+    // The category column holds four characters a line: 满意度指标 wraps in its merged cell.
+    expect(linesIn("产出指标", widths[1]!, m)).toBe(1);
+    expect(linesIn("满意度指标", widths[1]!, m)).toBe(2);
   });
 
   it("counts CJK characters as one em and Latin as half; estimates wrapped lines", () => {
@@ -172,8 +173,8 @@ describe("words on the page", () => {
     expect(officialPunctuation("其中:财政拨款(万元)")).toBe("其中：财政拨款（万元）");
   });
 
-  it("A4 geometry: 156 mm of text width in portrait, 243 mm in landscape", () => {
-    expect(pageGeometry().contentWidth).toBe(11906 - 1587 - 1474);
-    expect(pageGeometry(true).contentWidth).toBe(16838 - 1587 - 1474);
+  it("A4 geometry: 174 mm of text width in portrait, 261 mm in landscape", () => {
+    expect(pageGeometry().contentWidth).toBe(11906 - 2 * 1020);
+    expect(pageGeometry(true).contentWidth).toBe(16838 - 2 * 1020);
   });
 });

@@ -16,7 +16,7 @@ describe.skipIf(!tools)("LibreOffice opens the rendered seed form and prints eve
   const dir = mkdtempSync(path.join(tmpdir(), "perfgoal-lo-test-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("converts without a repair prompt to a PDF of 1–8 pages holding every 三级 name and value", async () => {
+  it("converts without a repair prompt to a PDF of at most 3 pages (as the original) holding every 三级 name and value", async () => {
     const form = seedForm();
     const docx = path.join(dir, "seed.docx");
     writeFileSync(docx, await renderForm(form));
@@ -28,10 +28,14 @@ describe.skipIf(!tools)("LibreOffice opens the rendered seed form and prints eve
 
     const pages = pdfPages(pdf);
     expect(pages).toBeGreaterThanOrEqual(1);
-    expect(pages).toBeLessThanOrEqual(8);
+    // The seed's original prints on 3 A4 pages; the rendering must not take more paper.
+    expect(pages).toBeLessThanOrEqual(3);
 
+    // A cell's text is printed if either reading of the PDF holds it whole (see pdfText).
     const text = squash(pdfText(pdf));
-    const missing = indicatorEntries(form).flatMap(({ row }) => [row.tier3, row.value.raw].filter((t) => !text.includes(squash(t))));
+    const raw = squash(pdfText(pdf, { raw: true }));
+    const printed = (t: string) => text.includes(squash(t)) || raw.includes(squash(t));
+    const missing = indicatorEntries(form).flatMap(({ row }) => [row.tier3, row.value.raw].filter((t) => !printed(t)));
     expect(missing).toEqual([]);
     expect(text).toContain(squash(form.title!));
   });

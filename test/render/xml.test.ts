@@ -41,13 +41,13 @@ describe("the rendered package passes a schema-level check", () => {
 });
 
 describe("page, fonts and table properties", () => {
-  it("A4 portrait with the GB/T 9704 margins, or landscape when asked", async () => {
+  it("A4 portrait with the margins of the published forms, or landscape when asked", async () => {
     const portrait = elementsOf(strFromU8(unzipDocx(await renderForm(seedForm()))["word/document.xml"]!));
     const size = portrait.find((e) => e.name === "w:pgSz")!.attributes;
     expect(size).toMatchObject({ "w:w": "11906", "w:h": "16838", "w:orient": "portrait" });
     const margin = portrait.find((e) => e.name === "w:pgMar")!.attributes;
-    // 37 / 35 / 28 / 26 mm in twips.
-    expect(margin).toMatchObject({ "w:top": "2098", "w:bottom": "1984", "w:left": "1587", "w:right": "1474" });
+    // 20 / 20 / 18 / 18 mm in twips.
+    expect(margin).toMatchObject({ "w:top": "1134", "w:bottom": "1134", "w:left": "1020", "w:right": "1020" });
     const landscape = elementsOf(strFromU8(unzipDocx(await renderForm(seedForm(), { landscape: true }))["word/document.xml"]!));
     expect(landscape.find((e) => e.name === "w:pgSz")!.attributes).toMatchObject({ "w:w": "16838", "w:h": "11906", "w:orient": "landscape" });
   });
@@ -59,18 +59,22 @@ describe("page, fonts and table properties", () => {
     expect(els.filter((e) => e.name === "w:rFonts").every((e) => e.attributes["w:hint"] === "eastAsia")).toBe(true);
   });
 
-  it("the font table names each fallback (仿宋_GB2312 → 仿宋, 方正小标宋简体 → 宋体)", async () => {
+  it("the font table names each fallback (仿宋_GB2312 → 仿宋, 方正小标宋简体 → 华文中宋 → 宋体); the title is bold", async () => {
     const els = elementsOf(strFromU8(unzipDocx(await renderForm(seedForm()))["word/fontTable.xml"]!));
     const fonts = els.filter((e) => e.name === "w:font").map((e) => e.attributes["w:name"]);
     const alts = els.filter((e) => e.name === "w:altName").map((e) => e.attributes["w:val"]);
-    expect(fonts.slice(0, 3)).toEqual(["仿宋_GB2312", "仿宋", "方正小标宋简体"]);
-    expect(alts.slice(0, 3)).toEqual(["仿宋", "FangSong", "宋体"]);
+    expect(fonts.slice(0, 4)).toEqual(["仿宋_GB2312", "仿宋", "方正小标宋简体", "华文中宋"]);
+    expect(alts.slice(0, 4)).toEqual(["仿宋", "FangSong", "华文中宋", "宋体"]);
+    const doc = strFromU8(unzipDocx(await renderForm(seedForm()))["word/document.xml"]!);
+    expect(doc).toMatch(/w:eastAsia="方正小标宋简体"[^>]*\/><w:b\/><w:bCs\/>/);
   });
 
-  it("each indicator table repeats its header row, rows do not split, 一级 and 二级 are merged", async () => {
+  it("header and indicators are one table, as the official form; rows do not split, 一级 and 二级 are merged", async () => {
     const xml = strFromU8(unzipDocx(await renderForm(seedForm()))["word/document.xml"]!);
     const els = elementsOf(xml);
-    expect(els.filter((e) => e.name === "w:tblHeader")).toHaveLength(1);
+    expect(els.filter((e) => e.name === "w:tbl")).toHaveLength(1);
+    // The column headers follow the header fields: repeating them on every page would repeat those too.
+    expect(els.filter((e) => e.name === "w:tblHeader")).toHaveLength(0);
     const rows = els.filter((e) => e.name === "w:tr").length;
     expect(els.filter((e) => e.name === "w:cantSplit").length).toBe(rows);
     // Seed: 本年度绩效指标, 3 一级 and the 5 二级 that span several rows (时效, 可持续影响, 生态效益 have one).
