@@ -22,4 +22,14 @@ describe("funding-adds-up (R19)", () => {
     const reports = runRule(rule, makeForm({ funding: { total: 50, upperLevel: { total: 50, central: 20, provincial: 20 } } }));
     expect(reports.map((r) => [r.messageId, r.path, r.data?.sum])).toEqual([["upperMismatch", "funding.upperLevel.total", "40"]]);
   });
+
+  it("errors when the total is not the own-level plus the upper-level funds (one of the two edited alone)", () => {
+    const seed = seedForm();
+    const edited = (funding: object) => runRule(rule, { ...seed, funding: { ...seed.funding, ...funding } });
+    expect(edited({ total: 300 }).map((r) => [r.messageId, r.path, r.data?.total, r.data?.sum])).toEqual([["levelsMismatch", "funding.total", "300", "361"]]);
+    expect(edited({ ownLevel: 300 }).map((r) => [r.messageId, r.data?.parts])).toEqual([["levelsMismatch", "本级资金 300"]]);
+    // Upper-level funds by level count too.
+    expect(edited({ total: 400, ownLevel: 361, upperLevel: { central: 30, provincial: 9 } })).toEqual([]);
+    expect(edited({ total: 400, ownLevel: 361, upperLevel: { central: 30 } }).map((r) => r.data?.parts)).toEqual(["本级资金 361 + 上级资金 30"]);
+  });
 });
