@@ -2,11 +2,12 @@
  * The judged findings on the complete corpus forms and the seed: a rule change that adds a finding,
  * drops a judged one or changes its severity fails here, naming it, until it is re-judged.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { lintForm } from "../../src/lint/lint-form.js";
 import { allRules } from "../../src/rules/index.js";
+import { PRECISION_DOC, withTable } from "../../scripts/precision-table.js";
 import { CORPUS, corpusFiles, readCorpusText } from "./score.js";
 import { compareJudged, describeDiff, isClean, JUDGEMENTS, keyOf, readJudged } from "./judged.js";
 
@@ -33,6 +34,11 @@ describe.skipIf(!existsSync(CORPUS))("judged findings on the real forms", () => 
       expect(j.reason.trim(), keyOf(j)).not.toBe("");
     }
     expect(new Set(judged.map(keyOf)).size).toBe(judged.length);
+  });
+
+  it("docs/precision.md shows the table of the judged findings (run `npx tsx scripts/precision-table.ts`)", () => {
+    const doc = readFileSync(PRECISION_DOC, "utf8");
+    expect(doc).toBe(withTable(doc));
   });
 });
 
