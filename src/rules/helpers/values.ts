@@ -61,7 +61,7 @@ export function isLowerBound(value: IndicatorValue): boolean {
   return value.comparison === ">=" || value.comparison === ">";
 }
 
-/** An amount of money written inside a sentence (“严格按照预算标准1000元/人给补助对象兑付补助”): 1000元/人. */
+/** An amount of money written inside a sentence (“按预算标准800元/人向补助对象发放”): 800元/人. */
 // What a price is per: a measure word of several characters, or else one character (人, 亩, 个).
 const AMOUNT_IN_TEXT = /\d+(?:\.\d+)?\s*万?元(?:\s*\/\s*(?:平方米|立方米|人次|公里|公斤|\p{Script=Han}))?/u;
 
