@@ -2,6 +2,13 @@ import { indicatorEntries } from "../model/indicator-entries.js";
 import { defineRule } from "./types.js";
 import { isVague } from "./helpers/values.js";
 import { isGradedWording } from "./helpers/vocabulary.js";
+import { dimensionOf } from "./helpers/taxonomy.js";
+
+/**
+ * Quantities and costs can always be quantified, so a graded wording is no answer there (the
+ * number is what prefer-quantitative asks for); grading is for what cannot be put in numbers.
+ */
+const MUST_BE_NUMBERS = new Set(["quantity", "cost"]);
 
 export default defineRule({
   meta: {
@@ -10,8 +17,8 @@ export default defineRule({
     catalogue: "R11",
     severity: "info",
     description: {
-      zh: "定性指标值应采用分级分档的表述（如“明显提升”“达到”“零发生”），而不是任意文字",
-      en: "Qualitative targets use a graded wording (明显提升, 达到, 零发生 …), not free text",
+      zh: "定性指标值应采用分级分档的表述（如“明显提升”“达到”“零发生”），而不是任意文字；数量和成本指标应为数字，不以分级表述代替",
+      en: "Qualitative targets use a graded wording (明显提升, 达到, 零发生 …), not free text; quantities and costs are due as numbers, not grades",
     },
     source: {
       zh: "《财政支出绩效评价管理暂行办法》（财预〔2011〕285号）及各地办法：“不能以量化形式表述的，可以采用定性的分级分档形式表述”",
@@ -36,7 +43,7 @@ export default defineRule({
   },
   check(form, ctx) {
     for (const { row, path } of indicatorEntries(form)) {
-      if (!isVague(row.value) || isGradedWording(row.value.raw)) continue;
+      if (!isVague(row.value) || isGradedWording(row.value.raw) || MUST_BE_NUMBERS.has(dimensionOf(row) ?? "")) continue;
       ctx.report({ messageId: "useGradedWording", path: `${path}.value`, data: { name: row.tier3.trim(), value: row.value.raw.trim() } });
     }
   },

@@ -4,6 +4,8 @@ import { normaliseText } from "./helpers/text.js";
 
 /** Words every title has, which name no project: year, 项目支出(预算)绩效目标申报表 and its variants. */
 const GENERIC_TITLE = /(\d{4}年度?|年度|部门整体支出|财政支出|项目支出|预算|项目|绩效目标|申报表|审批表|批复表|目标表|表)/g;
+/** Fewer characters than this left of a title name nothing. */
+const MIN_TITLE_NAME = 4;
 /** A budget under this many 元 is implausible: the unit line probably should say 万元. */
 const MIN_YUAN_BUDGET = 1000;
 /** A budget of this many 万元 (100亿元) or more was probably written in 元. */
@@ -49,11 +51,8 @@ funding: { total: 6.3 }
   check(form, ctx) {
     const name = form.project.name?.trim();
     if (form.title && name && form.title.includes(FORM_WORDS.titleKeyword)) {
-      const titleName = normaliseText(form.title).replace(GENERIC_TITLE, "");
-      const n = normaliseText(name);
-      if (titleName.length >= 4 && !n.includes(titleName) && !titleName.includes(n)) {
-        ctx.report({ messageId: "titleNameDiffers", path: "title", data: { titleName, name } });
-      }
+      const titleName = titleNameDiffering(form.title, name, [form.project.department?.name, form.fillingUnit]);
+      if (titleName) ctx.report({ messageId: "titleNameDiffers", path: "title", data: { titleName, name } });
     }
     const total = form.funding.total;
     if (total === undefined || total <= 0) return;
@@ -61,3 +60,25 @@ funding: { total: 6.3 }
     if (form.amountUnit === "万元" && total >= MAX_WAN_BUDGET) ctx.report({ messageId: "unitLooksYuan", path: "amountUnit", data: { total } });
   },
 });
+
+/**
+ * What the title names that the project name does not, or undefined when they agree. The title
+ * agrees when it holds the whole name, or when one of its parts (the text before and inside
+ * brackets, e.g. a template title “…资金绩效目标申报表（高标准农田建设）”) is part of the name. The
+ * department's or filling unit's own name in the title (a unit's 批复表) names no project.
+ */
+function titleNameDiffering(title: string, name: string, units: (string | undefined)[]): string | undefined {
+  const n = normaliseText(name);
+  if (n === "" || normaliseText(title).includes(n)) return undefined;
+  const strip = (text: string) => {
+    let t = normaliseText(text);
+    for (const unit of units) {
+      const u = unit ? normaliseText(unit) : "";
+      if (u.length >= 2) t = t.split(u).join("");
+    }
+    return t.replace(GENERIC_TITLE, "");
+  };
+  const parts = title.split(/[(（）)]/).map(strip).filter((p) => p.length >= MIN_TITLE_NAME);
+  if (parts.length === 0 || parts.some((p) => n.includes(p) || p.includes(n))) return undefined;
+  return strip(title);
+}

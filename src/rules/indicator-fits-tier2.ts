@@ -3,7 +3,7 @@ import { TIER2 } from "../model/terms.js";
 import { defineRule } from "./types.js";
 import { isSatisfactionName } from "./helpers/names.js";
 import { dimensionOf } from "./helpers/taxonomy.js";
-import { isBlank, isMoneyRate, isPercent } from "./helpers/values.js";
+import { amountInText, isBlank, isMoneyRate, isPercent } from "./helpers/values.js";
 
 export default defineRule({
   meta: {
@@ -46,6 +46,10 @@ export default defineRule({
         zh: "成本指标“{name}”的指标值“{value}”不是金额、单价或成本控制率",
         en: "Cost indicator “{name}” has “{value}”, which is not an amount, unit price or cost-control rate",
       },
+      costAmountInText: {
+        zh: "成本指标“{name}”的金额“{amount}”写在文字“{value}”中，请把金额单独作为指标值（如“≤{amount}”）",
+        en: "Cost indicator “{name}” gives its amount “{amount}” inside the text “{value}”: give the amount alone as the target (e.g. “≤{amount}”)",
+      },
       quantityPercent: {
         zh: `${TIER2.quantity}“{name}”的指标值是百分比“{value}”，数量指标应为带计量单位的数量`,
         en: `Quantity indicator “{name}” has a percentage “{value}”; expected a count with a unit`,
@@ -68,7 +72,10 @@ export default defineRule({
       } else if (dim === "timeliness" && value.kind === "count") {
         ctx.report({ messageId: "timelinessCount", path: `${path}.value`, data });
       } else if (dim === "cost" && value.kind !== "money" && !isMoneyRate(value) && !isPercent(value)) {
-        ctx.report({ messageId: "costNotMoney", path: `${path}.value`, data });
+        // An amount in a sentence is money all the same: the fault is the wording, not the measure.
+        const amount = amountInText(value);
+        if (amount) ctx.report({ messageId: "costAmountInText", path: `${path}.value`, data: { ...data, amount } });
+        else ctx.report({ messageId: "costNotMoney", path: `${path}.value`, data });
       } else if (dim === "quantity" && isPercent(value) && !/率$/.test(name)) {
         ctx.report({ messageId: "quantityPercent", path: `${path}.value`, data });
       }

@@ -15,11 +15,21 @@ interface HeaderField {
 /** Hunan 2023 (layout L1) prints 实施期绩效目标 next to 本年度绩效目标. */
 const isHunanLayout = (form: Form) => form.source?.layout?.startsWith("L1") ?? false;
 
+/** Layout families that print a 实施期 / 项目起止时间 / 项目期 field: Hunan 2023, MOF 2011, central style. */
+const PERIOD_LAYOUTS = /^L[125]\b/;
+
+/**
+ * The 实施期 is asked for where the layout prints it. Annual templates without the field (衔接资金 and
+ * 扶贫 templates, 批复表, many provincial forms) state their budget year instead (“（2022年度）”): the
+ * project runs in that year, so only a form that states neither is missing its period.
+ */
+const periodRequired = (form: Form) => PERIOD_LAYOUTS.test(form.source?.layout ?? "") || form.year === undefined;
+
 const FIELDS: HeaderField[] = [
   { path: "project.name", zh: FIELD_LABELS.projectName[1], en: "project name", value: (f) => f.project.name, always: true },
   { path: "project.department.name", zh: FIELD_LABELS.department[2], en: "department", value: (f) => f.project.department?.name, always: true },
   { path: "funding.total", zh: FIELD_LABELS.total[2], en: "budget total", value: (f) => f.funding.total, always: true },
-  { path: "project.period", zh: FIELD_LABELS.period[1], en: "implementation period", value: (f) => f.project.period?.text, always: true },
+  { path: "project.period", zh: FIELD_LABELS.period[1], en: "implementation period", value: (f) => f.project.period?.text, always: periodRequired },
   { path: "goals.annual", zh: FIELD_LABELS.annualGoal[0], en: "annual goal", value: (f) => f.goals.annual, always: true },
   { path: "goals.longTerm", zh: FIELD_LABELS.longTermGoal[0], en: "implementation-period goal", value: (f) => f.goals.longTerm, always: isHunanLayout },
   { path: "project.implementingUnit", zh: FIELD_LABELS.implementingUnit[0], en: "implementing unit", value: (f) => f.project.implementingUnit, always: false },

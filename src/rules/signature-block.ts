@@ -3,8 +3,11 @@ import { FIELD_LABELS } from "../model/terms.js";
 import { defineRule } from "./types.js";
 import { booleanOption } from "./helpers/options.js";
 
-/** Layout families whose printed form ends with 填表人 / 联系电话 / 单位负责人 (Hunan 2023, MOF 2011, 衔接资金). */
-const SIGNED_LAYOUTS = /^L[123]\b/;
+/**
+ * Layout families whose printed form ends with a 填表人 / 填报人 … 单位负责人 block (Hunan 2023, MOF 2011).
+ * The 扶贫 / 衔接资金 templates print no footer: their contact is the header's 项目负责人及电话.
+ */
+const SIGNED_LAYOUTS = /^L[12]\b/;
 
 function layoutHasBlock(form: Form): boolean {
   return SIGNED_LAYOUTS.test(form.source?.layout ?? "");
@@ -42,6 +45,7 @@ signatures: { filler: 张三, phone: 0734-5220000 }
     // Blank footer lines leave no trace in the model, so the layout says whether the block is expected.
     if (!sig && !layoutHasBlock(form) && !booleanOption(ctx, "require", false)) return;
     if (!sig?.filler?.trim()) ctx.report({ messageId: "emptyField", path: "signatures.filler", data: { label: FIELD_LABELS.filler[0] } });
-    if (!sig?.phone?.trim()) ctx.report({ messageId: "emptyField", path: "signatures.phone", data: { label: FIELD_LABELS.phone[0] } });
+    // A phone in the header (联系电话, 项目负责人及电话) already tells the reviewer whom to call.
+    if (!sig?.phone?.trim() && !form.project.phone?.trim()) ctx.report({ messageId: "emptyField", path: "signatures.phone", data: { label: FIELD_LABELS.phone[0] } });
   },
 });

@@ -40,4 +40,19 @@ describe("indicator-fits-tier2 (R8)", () => {
     });
     expect(runRule(rule, form)).toEqual([]);
   });
+
+  it("does not call an amount written in a sentence “not money”: it asks for the amount alone", () => {
+    const form = makeForm({
+      annual: [
+        row("产出指标", "成本指标", "成本控制", "按预算标准800元/人向补助对象发放"),
+        row("产出指标", "成本指标", "建设成本", "控制在预算5万元以内"),
+        row("产出指标", "成本指标", "培训成本", "严格控制在3个月内"),
+      ],
+    });
+    expect(runRule(rule, form).map((r) => [r.messageId, r.data?.amount])).toEqual([
+      ["costAmountInText", "800元/人"],
+      ["costAmountInText", "5万元"],
+      ["costNotMoney", undefined],
+    ]);
+  });
 });

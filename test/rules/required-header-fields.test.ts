@@ -31,4 +31,20 @@ describe("required-header-fields (R1)", () => {
     const blankUnit = makeForm({ project: { name: "项目", department: { name: "局" }, period: { text: "2023年度" }, implementingUnit: " " } });
     expect(runRule(rule, blankUnit).map((r) => r.path)).toEqual(["project.implementingUnit"]);
   });
+
+  it("asks for the 实施期 where the layout prints it, or when the form states no budget year", () => {
+    const noPeriod = { name: "项目", department: { name: "局" } };
+    // A 衔接资金 template has no 实施期 field; its title says （2022年度）.
+    const annualTemplate = makeForm({ year: 2022, project: noPeriod, source: { layout: "L3" } });
+    expect(runRule(rule, annualTemplate)).toEqual([]);
+    const unknownLayout = makeForm({ year: 2021, project: noPeriod });
+    expect(runRule(rule, unknownLayout)).toEqual([]);
+    // Hunan 2023 prints 项目支出实施期: left blank, it is missing even though the title has the year.
+    const hunan = makeForm({ year: 2023, project: noPeriod, goals: { annual: "目标", longTerm: "目标" }, source: { layout: "L1" } });
+    expect(runRule(rule, hunan).map((r) => [r.messageId, r.path])).toEqual([["missing", "project.period"]]);
+    const central = makeForm({ year: 2025, project: noPeriod, source: { layout: "L5" } });
+    expect(runRule(rule, central).map((r) => r.path)).toEqual(["project.period"]);
+    const noYear = makeForm({ project: noPeriod });
+    expect(runRule(rule, noYear).map((r) => r.path)).toEqual(["project.period"]);
+  });
 });

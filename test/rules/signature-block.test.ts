@@ -19,4 +19,14 @@ describe("signature-block (R29)", () => {
     expect(runRule(rule, central)).toEqual([]);
     expect(runRule(rule, central, { options: { require: true } })).toHaveLength(2);
   });
+
+  it("expects no footer on the 扶贫 / 衔接资金 templates, whose contact is in the header", () => {
+    expect(runRule(rule, makeForm({ source: { layout: "L3" }, project: { name: "项目", leader: "张三", phone: "18900000000" } }))).toEqual([]);
+    expect(runRule(rule, makeForm({ source: { layout: "L3" } }))).toEqual([]);
+  });
+
+  it("takes a phone given in the header for the footer's 联系电话", () => {
+    const form = makeForm({ source: { layout: "L2" }, project: { name: "项目", leader: "张三", phone: "0734-1234567" } });
+    expect(runRule(rule, form).map((r) => r.path)).toEqual(["signatures.filler"]);
+  });
 });

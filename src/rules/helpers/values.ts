@@ -60,3 +60,13 @@ export function writtenSymbol(value: IndicatorValue): string | undefined {
 export function isLowerBound(value: IndicatorValue): boolean {
   return value.comparison === ">=" || value.comparison === ">";
 }
+
+/** An amount of money written inside a sentence (“按预算标准800元/人向补助对象发放”): 800元/人. */
+// What a price is per: a measure word of several characters, or else one character (人, 亩, 个).
+const AMOUNT_IN_TEXT = /\d+(?:\.\d+)?\s*万?元(?:\s*\/\s*(?:平方米|立方米|人次|公里|公斤|\p{Script=Han}))?/u;
+
+/** The first money amount a free-text value names, or undefined. */
+export function amountInText(value: IndicatorValue): string | undefined {
+  if (!isTextual(value)) return undefined;
+  return AMOUNT_IN_TEXT.exec(value.raw)?.[0].replace(/\s+/g, "");
+}
