@@ -13,7 +13,7 @@ function startsWith(bytes: Uint8Array, sig: number[]): boolean {
 /**
  * Decide the format from the content. Zip and Compound-File containers are refined by the
  * docx/doc readers (a zip without word/document.xml, an encrypted package).
- * `.yaml`/`.yml` names, or a perfgoal YAML header, select YAML among text files.
+ * `.yaml`/`.yml`/`.json` names, a perfgoal YAML header, or a JSON object select YAML among text files.
  */
 export function detectFormat(bytes: Uint8Array, fileName = ""): DetectedFormat {
   if (bytes.length === 0) return "empty";
@@ -29,6 +29,8 @@ export function detectFormat(bytes: Uint8Array, fileName = ""): DetectedFormat {
   if (head.startsWith("<?xml") || head.startsWith("<w:worddocument")) return "xml";
   if (looksBinary(bytes)) return "binary";
   if (/\.ya?ml$/i.test(fileName) || head.startsWith("# yaml-language-server")) return "yaml";
+  // JSON of the model is YAML 1.2 too: an object whose first key is quoted (no text form starts so).
+  if (/\.json$/i.test(fileName) || /^\{\s*"/.test(head)) return "yaml";
   return "txt";
 }
 
