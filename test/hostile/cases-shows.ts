@@ -4,7 +4,8 @@
  * another legal way (CDATA, a default namespace, character references with leading zeros,
  * zero-width characters in labels). Each must read exactly like the seed.
  */
-import { deflatedDocxWithDocumentXml, docxWithDocumentXml, rng, seedBytes, seedDocumentXml } from "./bytes.js";
+import { strFromU8 } from "fflate";
+import { buildZip, deflatedDocxWithDocumentXml, docxWithDocumentXml, rng, seedBytes, seedDocumentXml, storedEntry, unzipParts } from "./bytes.js";
 import type { HostileCase } from "./make-cases.js";
 
 const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -20,6 +21,19 @@ function seedWith(find: string, replace: string): string {
 }
 
 const docx = (find: string, replace: string) => () => docxWithDocumentXml(seedWith(find, replace));
+
+/** The seed with a character style that hides its runs, and a run "0" in that style after the budget. */
+function seedWithHidingStyle(): Uint8Array {
+  const parts = unzipParts(seedBytes("hengdong-2023.docx"));
+  const styles = strFromU8(parts["word/styles.xml"]!);
+  const hiding = '<w:style w:type="character" w:styleId="PgHidden"><w:name w:val="Hidden"/><w:rPr><w:vanish/></w:rPr></w:style>';
+  const entries = Object.entries(parts).map(([name, data]) => {
+    if (name === "word/styles.xml") return storedEntry(name, styles.replace("</w:styles>", `${hiding}</w:styles>`));
+    if (name === "word/document.xml") return storedEntry(name, seedWith(BUDGET_RUN, `${BUDGET_RUN}<w:r><w:rPr><w:rStyle w:val="PgHidden"/></w:rPr><w:t>0</w:t></w:r>`));
+    return storedEntry(name, data);
+  });
+  return buildZip(entries);
+}
 
 /** Every element (and the w: attributes) under another prefix, or none: the same document by namespace. */
 function seedUnderPrefix(prefix: string): string {
@@ -82,6 +96,13 @@ export const SHOWS_CASES: HostileCase[] = [
     build: docx(PROJECT_RUN, `${PROJECT_RUN}<w:r><w:rPr><w:specVanish/></w:rPr><w:t>（另一项目）</w:t></w:r>`),
     expect: { readable: true, warning: /隐藏文字.*“（另一项目）”/, sameAs: "hengdong-2023.docx" },
     why: "hidden text (w:specVanish) in the project name",
+  },
+  {
+    group: "shows",
+    file: "隐藏 字符样式.docx",
+    build: seedWithHidingStyle,
+    expect: { readable: true, warning: /隐藏文字.*表格1第2行第2列“0”/, sameAs: "hengdong-2023.docx" },
+    why: "a run '0' after the budget in a character style that hides it (styles.xml)",
   },
   {
     group: "shows",

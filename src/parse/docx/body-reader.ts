@@ -1,6 +1,7 @@
 import { PerfgoalError } from "../../model/errors.js";
 import { MERGE_CONTINUE, MERGE_NONE, MERGE_RESTART, type MergeMark, type RawBlock, type RawCell, type RawDocument, type RawRow, type RawTable } from "./raw.js";
 import { MC_NS, NamespaceScopes } from "./namespaces.js";
+import type { HiddenStyles } from "./styles.js";
 import { mapSymbolText, symbolChar, symbolTable } from "./symbols.js";
 import { doctypeRefusal, scanXml, XmlScanError, type XmlAttributes, type XmlHandler } from "./xml-scan.js";
 
@@ -64,6 +65,8 @@ const SKIP = 36;
 const FF_DATA = 37;
 const VANISH = 38;
 const SPEC_VANISH = 39;
+const P_STYLE = 40;
+const R_STYLE = 41;
 
 /** A Map, not an object: a lookup of any name costs the same, and `constructor` is no element. */
 const W_CODES = new Map<string, number>(Object.entries({
@@ -104,6 +107,8 @@ const W_CODES = new Map<string, number>(Object.entries({
   ffData: FF_DATA,
   vanish: VANISH,
   specVanish: SPEC_VANISH,
+  pStyle: P_STYLE,
+  rStyle: R_STYLE,
 }));
 const MC_CODES = new Map<string, number>([["AlternateContent", ALTERNATE_CONTENT], ["Choice", CHOICE], ["Fallback", FALLBACK]]);
 
@@ -116,7 +121,8 @@ interface NameInfo {
 
 /** Where the paragraphs being read end up. */
 type Container =
-  | { kind: "body"; pending: string }
+  /** `pendingIndex`: the number of the first paragraph whose text is pending (its mark hidden or deleted). */
+  | { kind: "body"; pending: string; pendingIndex: number }
   | { kind: "cell"; cell: RawCell; pending: string }
   /** A text box: its paragraphs are folded into the paragraph that anchors it. */
   | { kind: "textbox"; anchor: Paragraph | undefined; pending: string };
@@ -129,6 +135,17 @@ interface Paragraph {
   index: number;
   /** The paragraph mark was deleted with tracked changes: the text runs on into the next paragraph. */
   markDeleted: boolean;
+  /** Whether its style (over the document defaults) hides its runs and its mark. */
+  styleHidden: boolean;
+  /** The mark's own `w:vanish`, when set directly: absolute. */
+  markHidden: boolean | undefined;
+}
+
+/** An open run: whether it is hidden, from its direct `w:vanish` or its character style. */
+interface RunState {
+  hidden: boolean;
+  direct: boolean | undefined;
+  styleToggle: boolean;
 }
 
 interface TableFrame {
@@ -148,8 +165,8 @@ interface Field {
  * paragraphs and tables as written. Every piece of state is an explicit stack, so nesting depth
  * costs memory, never call-stack frames.
  */
-export function readBody(xml: Uint8Array): RawDocument {
-  const walker = new BodyWalker();
+export function readBody(xml: Uint8Array, styles?: HiddenStyles): RawDocument {
+  const walker = new BodyWalker(styles && !styles.none ? styles : undefined);
   try {
     scanXml(xml, walker);
   } catch (e) {
@@ -200,7 +217,8 @@ class BodyWalker implements XmlHandler {
   private readonly open_: number[] = [];
   /** Per open element: whether it declared namespaces (its scope ends with it). */
   private readonly scoped: boolean[] = [];
-  private readonly containers: Container[] = [{ kind: "body", pending: "" }];
+  private readonly body: Container & { kind: "body" } = { kind: "body", pending: "", pendingIndex: 0 };
+  private readonly containers: Container[] = [this.body];
   private readonly paragraphs: Paragraph[] = [];
   private readonly tables: TableFrame[] = [];
   /** Tables opened beyond MAX_TABLE_DEPTH, read as plain text. */
@@ -215,8 +233,8 @@ class BodyWalker implements XmlHandler {
   /** Placeholder content controls being read (their prompt text is not data). */
   private inPlaceholder = 0;
   private inText = false;
-  /** Per open run: whether its properties hide it (`w:vanish`); a text box in a hidden run is hidden too. */
-  private readonly runs: boolean[] = [];
+  /** The open runs; `hiddenRuns` of them are hidden (a text box in a hidden run is hidden too). */
+  private readonly runs: RunState[] = [];
   private hiddenRuns = 0;
   /** Body paragraphs holding hidden text: paragraph number → the text (quoted in the warning). */
   private readonly hiddenInBody = new Map<number, string>();
@@ -227,7 +245,10 @@ class BodyWalker implements XmlHandler {
   private paragraphCount = 0;
   private flattenedWarned = false;
 
+  constructor(private readonly styles: HiddenStyles | undefined) {}
+
   result(): RawDocument {
+    this.flushBody();
     return { blocks: this.blocks.filter((b): b is RawBlock => b !== undefined), warnings: this.warnings, hiddenInBody: [...this.hiddenInBody] };
   }
 
@@ -298,7 +319,7 @@ class BodyWalker implements XmlHandler {
         break;
       case R:
         this.runSymbols = undefined;
-        this.runs.push(false);
+        this.openRun();
         break;
       case T:
         this.inText = parent === R;
@@ -320,11 +341,14 @@ class BodyWalker implements XmlHandler {
         break;
       case VANISH:
       case SPEC_VANISH:
-        if (parent === R_PR && isOn(this.attr(attrs, info, "val"))) {
-          if (grandparent === R) this.hideRun();
-          // A hidden paragraph mark: Word shows the paragraph run on into the next one.
-          else if (grandparent === P_PR) this.markParagraphDeleted();
-        }
+        if (parent === R_PR && grandparent === R) this.setRunHidden(isOn(this.attr(attrs, info, "val")));
+        else if (parent === R_PR && grandparent === P_PR) this.setMarkHidden(isOn(this.attr(attrs, info, "val")));
+        break;
+      case R_STYLE:
+        if (parent === R_PR && grandparent === R && this.styles) this.setRunStyle(this.attr(attrs, info, "val"));
+        break;
+      case P_STYLE:
+        if (parent === P_PR && grandparent === P && this.styles) this.setParagraphStyle(this.attr(attrs, info, "val"));
         break;
       case TBL:
         this.openTable();
@@ -433,7 +457,7 @@ class BodyWalker implements XmlHandler {
         break;
       case R:
         this.runSymbols = undefined;
-        if (this.runs.pop()) this.hiddenRuns--;
+        if (this.runs.pop()?.hidden) this.hiddenRuns--;
         break;
       case T:
         this.inText = false;
@@ -495,11 +519,44 @@ class BodyWalker implements XmlHandler {
 
   // --- hidden text ------------------------------------------------------------------------
 
-  private hideRun(): void {
-    const top = this.runs.length - 1;
-    if (top < 0 || this.runs[top]) return;
-    this.runs[top] = true;
-    this.hiddenRuns++;
+  private openRun(): void {
+    const hidden = this.paragraphs[this.paragraphs.length - 1]?.styleHidden ?? false;
+    this.runs.push({ hidden, direct: undefined, styleToggle: false });
+    if (hidden) this.hiddenRuns++;
+  }
+
+  /** Direct formatting: absolute, whatever the styles say. */
+  private setRunHidden(on: boolean): void {
+    const run = this.runs[this.runs.length - 1];
+    if (!run) return;
+    run.direct = on;
+    this.refreshRun(run);
+  }
+
+  private setRunStyle(id: string | undefined): void {
+    const run = this.runs[this.runs.length - 1];
+    if (!run || !this.styles) return;
+    run.styleToggle = this.styles.characterToggle(id);
+    this.refreshRun(run);
+  }
+
+  /** Direct formatting wins; else the paragraph's state, flipped by a character style that toggles it. */
+  private refreshRun(run: RunState): void {
+    const base = this.paragraphs[this.paragraphs.length - 1]?.styleHidden ?? false;
+    const hidden = run.direct ?? (base !== run.styleToggle);
+    if (hidden === run.hidden) return;
+    run.hidden = hidden;
+    this.hiddenRuns += hidden ? 1 : -1;
+  }
+
+  private setParagraphStyle(id: string | undefined): void {
+    const p = this.paragraphs[this.paragraphs.length - 1];
+    if (p && this.styles) p.styleHidden = this.styles.defaultHidden !== this.styles.paragraphToggle(id);
+  }
+
+  private setMarkHidden(on: boolean): void {
+    const p = this.paragraphs[this.paragraphs.length - 1];
+    if (p) p.markHidden = on;
   }
 
   /** Hidden text is not read, but where it sits is kept: the cell or body paragraph it hides in. */
@@ -529,7 +586,8 @@ class BodyWalker implements XmlHandler {
       index = ++this.bodyParagraphs;
       slot = this.blocks.push(undefined) - 1;
     }
-    this.paragraphs.push({ text: "", container, slot, index, markDeleted: false });
+    const styleHidden = this.styles ? this.styles.defaultHidden !== this.styles.paragraphToggle(undefined) : false;
+    this.paragraphs.push({ text: "", container, slot, index, markDeleted: false, styleHidden, markHidden: undefined });
   }
 
   private markParagraphDeleted(): void {
@@ -548,12 +606,15 @@ class BodyWalker implements XmlHandler {
     }
     const c = p.container;
     const text = c.pending + p.text;
-    if (p.markDeleted) {
+    // A hidden paragraph mark: Word shows the paragraph run on into the next one.
+    if (p.markDeleted || (p.markHidden ?? p.styleHidden)) {
       // Runs on into the next paragraph of the same container.
       c.pending = text;
+      if (c.kind === "body" && c.pendingIndex === 0) c.pendingIndex = p.index;
       return;
     }
     c.pending = "";
+    if (c.kind === "body") c.pendingIndex = 0;
     if (c.kind === "body") {
       if (text.trim() !== "") this.blocks[p.slot] = { kind: "paragraph", text, index: p.index };
     } else if (c.kind === "cell") {
@@ -580,7 +641,19 @@ class BodyWalker implements XmlHandler {
     return this.overDeep > 0 ? undefined : this.tables[this.tables.length - 1]?.cell;
   }
 
+  /**
+   * Body text still waiting for a paragraph mark becomes a paragraph of its own where no
+   * paragraph follows: before a table, at the end of the body.
+   */
+  private flushBody(): void {
+    const c = this.body;
+    if (c.pending.trim() !== "") this.blocks.push({ kind: "paragraph", text: c.pending, index: c.pendingIndex });
+    c.pending = "";
+    c.pendingIndex = 0;
+  }
+
   private openTable(): void {
+    if (this.containers[this.containers.length - 1] === this.body) this.flushBody();
     if (this.overDeep > 0 || this.tables.length >= MAX_TABLE_DEPTH) {
       this.overDeep++;
       if (!this.flattenedWarned) {

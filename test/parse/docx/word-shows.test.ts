@@ -42,6 +42,12 @@ describe("hidden text (w:vanish)", () => {
     expect(read(tbl([tr([tc(marked + p("预算金额"))])])).warnings).toEqual([]);
   });
 
+  it("a body paragraph whose mark is hidden stays before a following table, and at the end of the body", () => {
+    const marked = (text: string) => `<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>${run(`<w:t>${text}</w:t>`)}</w:p>`;
+    const doc = read(marked("表前") + tbl([tr([tc("格")])]) + marked("末尾"));
+    expect(doc.blocks.map((b) => (b.kind === "table" ? "table" : b.text))).toEqual(["表前", "table", "末尾"]);
+  });
+
   it("hidden text in a body paragraph is named by paragraph; many places are counted", () => {
     expect(read(para(run("<w:t>标题</w:t>"), run("<w:t>隐藏</w:t>", "<w:vanish/>"))).warnings).toEqual(["含 Word 不显示的隐藏文字，未读入：第1段“隐藏”"]);
     const cells = Array.from({ length: 7 }, (_, i) => tc(para(run(`<w:t>${i}</w:t>`, "<w:vanish/>"))));
@@ -166,5 +172,57 @@ describe("bounded name cache", () => {
       `<w:p xmlns:a="${W_NS}"><a:r><a:t>乙</a:t></a:r></w:p>` +
       `<w:p><a:r><w:t>不</w:t></a:r></w:p></w:body></w:document>`;
     expect(readBody(Buffer.from(xml)).blocks.filter((b) => b.kind === "paragraph").map((b) => (b as { text: string }).text)).toEqual(["甲", "乙"]);
+  });
+});
+
+describe("hidden text through styles (styles.xml)", () => {
+  const STYLES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+  const styles = (inner: string, defaults = "") =>
+    `<?xml version="1.0"?><w:styles xmlns:w="${W_NS}"><w:docDefaults><w:rPrDefault><w:rPr>${defaults}</w:rPr></w:rPrDefault></w:docDefaults>${inner}</w:styles>`;
+  const style = (type: string, id: string, rPr = "", basedOn = "", isDefault = false) =>
+    `<w:style w:type="${type}" w:styleId="${id}"${isDefault ? ' w:default="1"' : ""}>${basedOn ? `<w:basedOn w:val="${basedOn}"/>` : ""}<w:rPr>${rPr}</w:rPr></w:style>`;
+  const withStyles = (body: string, stylesXml: string, extra: Record<string, string> = {}) =>
+    readDocx(makeDocx(`<?xml version="1.0"?><w:document xmlns:w="${W_NS}"><w:body>${body}</w:body></w:document>`, { "word/styles.xml": stylesXml, ...extra }));
+  const styledRun = (id: string, text: string, more = "") => run(`<w:t>${text}</w:t>`, `<w:rStyle w:val="${id}"/>${more}`);
+  const texts = (body: string, stylesXml: string) => tables(withStyles(tbl([tr([tc(body)])]), stylesXml))[0]!.rows[0]![0]!.text;
+
+  it("a character style that hides, directly or through w:basedOn, hides its runs", () => {
+    const xml = styles(style("character", "Hide", "<w:vanish/>") + style("character", "Derived", "", "Hide"));
+    expect(texts(para(run("<w:t>361</w:t>"), styledRun("Hide", "0"), styledRun("Derived", "0")), xml)).toBe("361");
+    expect(withStyles(tbl([tr([tc(para(run("<w:t>361</w:t>"), styledRun("Hide", "0")))])]), xml).warnings).toEqual(["含 Word 不显示的隐藏文字，未读入：表格1第1行第1列“0”"]);
+  });
+
+  it("direct formatting wins over the style; w:val=false in a style leaves the state unchanged", () => {
+    const xml = styles(style("character", "Hide", "<w:vanish/>") + style("character", "Off", '<w:vanish w:val="false"/>', "Hide"));
+    expect(texts(para(styledRun("Hide", "a", '<w:vanish w:val="0"/>'), styledRun("Off", "b")), xml)).toBe("a");
+  });
+
+  it("toggle semantics: a hiding character style in a hiding paragraph style shows the run again", () => {
+    const xml = styles(style("paragraph", "HiddenPara", "<w:vanish/>") + style("character", "Hide", "<w:vanish/>"));
+    const body = `<w:p><w:pPr><w:pStyle w:val="HiddenPara"/></w:pPr>${run("<w:t>藏</w:t>")}${styledRun("Hide", "显")}</w:p>` + p("下一段");
+    expect(texts(body, xml)).toBe("显下一段");
+  });
+
+  it("document defaults and the default paragraph style apply when a paragraph names no style", () => {
+    expect(paragraphs(withStyles(p("不显示") + `<w:p>${run("<w:t>显示</w:t>", '<w:vanish w:val="0"/>')}</w:p>`, styles("", "<w:vanish/>")))).toEqual(["显示"]);
+    expect(paragraphs(withStyles(p("不显示"), styles(style("paragraph", "Normal", "<w:vanish/>", "", true))))).toEqual([]);
+  });
+
+  it("a style chain that loops is followed once round", () => {
+    const xml = styles(style("character", "A", "<w:vanish/>", "B") + style("character", "B", "", "A"));
+    expect(texts(para(run("<w:t>a</w:t>"), styledRun("A", "b"), styledRun("B", "c")), xml)).toBe("a");
+  });
+
+  it("the styles part is found through the main part's relationships", () => {
+    const rels = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${STYLES_REL}" Target="other-styles.xml"/></Relationships>`;
+    const doc = withStyles(para(run("<w:t>a</w:t>"), styledRun("Hide", "b")), styles(""), { "word/_rels/document.xml.rels": rels, "word/other-styles.xml": styles(style("character", "Hide", "<w:vanish/>")) });
+    expect(paragraphs(doc)).toEqual(["a"]);
+  });
+
+  it("a damaged styles part is said in a warning; a DOCTYPE in it is refused", () => {
+    const doc = withStyles(p("正文"), "<w:styles><broken");
+    expect(paragraphs(doc)).toEqual(["正文"]);
+    expect(doc.warnings.join("\n")).toMatch(/styles\.xml/);
+    expect(() => withStyles(p("正文"), `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "e">]><w:styles xmlns:w="${W_NS}"/>`)).toThrow(expect.objectContaining({ code: "PG-E-XML" }));
   });
 });
