@@ -1,5 +1,7 @@
 import { PerfgoalError } from "../../model/errors.js";
 import { MERGE_CONTINUE, MERGE_NONE, MERGE_RESTART, type MergeMark, type RawBlock, type RawCell, type RawDocument, type RawRow, type RawTable } from "./raw.js";
+import { MC_NS, NamespaceScopes } from "./namespaces.js";
+import type { HiddenStyles } from "./styles.js";
 import { mapSymbolText, symbolChar, symbolTable } from "./symbols.js";
 import { doctypeRefusal, scanXml, XmlScanError, type XmlAttributes, type XmlHandler } from "./xml-scan.js";
 
@@ -14,10 +16,13 @@ export const MAX_PARAGRAPHS = 500_000;
 /** Gives a hostile `w:gridSpan="1000000000"` no power over the grid size (Word allows 63 columns). */
 const MAX_SPAN = 63;
 
-const W_NS = new Set(["http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main"]);
-const MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006";
-/** Used when a file leaves a prefix undeclared: the conventional meaning of the prefix. */
-const CONVENTIONAL: Record<string, string> = { w: "http://schemas.openxmlformats.org/wordprocessingml/2006/main", mc: MC_NS };
+/**
+ * Resolved element names kept at most: real documents use a few hundred; a hostile one with
+ * millions of distinct names must not grow a map as large as itself (3 million took 1.2 GB).
+ */
+const MAX_CACHED_NAMES = 4096;
+/** Hidden text kept per cell or paragraph, to quote it in the warning. */
+const MAX_HIDDEN_QUOTE = 40;
 
 // Element codes: the elements the walk reacts to. Everything else is transparent.
 const OTHER = 0;
@@ -58,8 +63,13 @@ const SDT_CONTENT = 34;
 const SHOWING_PLACEHOLDER = 35;
 const SKIP = 36;
 const FF_DATA = 37;
+const VANISH = 38;
+const SPEC_VANISH = 39;
+const P_STYLE = 40;
+const R_STYLE = 41;
 
-const W_CODES: Record<string, number> = {
+/** A Map, not an object: a lookup of any name costs the same, and `constructor` is no element. */
+const W_CODES = new Map<string, number>(Object.entries({
   p: P,
   r: R,
   t: T,
@@ -95,23 +105,24 @@ const W_CODES: Record<string, number> = {
   sdtContent: SDT_CONTENT,
   showingPlcHdr: SHOWING_PLACEHOLDER,
   ffData: FF_DATA,
-};
-const MC_CODES: Record<string, number> = { AlternateContent: ALTERNATE_CONTENT, Choice: CHOICE, Fallback: FALLBACK };
+  vanish: VANISH,
+  specVanish: SPEC_VANISH,
+  pStyle: P_STYLE,
+  rStyle: R_STYLE,
+}));
+const MC_CODES = new Map<string, number>([["AlternateContent", ALTERNATE_CONTENT], ["Choice", CHOICE], ["Fallback", FALLBACK]]);
 
-/** Per element name: its code and the keys of the attributes the walk reads (`w:val` …). */
+/** Per element name: its code, and its prefix with a colon when that prefix is WordprocessingML's. */
 interface NameInfo {
   code: number;
-  val: string;
-  font: string;
-  char: string;
-  type: string;
-  ascii: string;
-  hAnsi: string;
+  /** `w:` for `w:gridSpan`: where its `w:val` most likely is (found by namespace when not). */
+  wPrefix: string;
 }
 
 /** Where the paragraphs being read end up. */
 type Container =
-  | { kind: "body"; pending: string }
+  /** `pendingIndex`: the number of the first paragraph whose text is pending (its mark hidden or deleted). */
+  | { kind: "body"; pending: string; pendingIndex: number }
   | { kind: "cell"; cell: RawCell; pending: string }
   /** A text box: its paragraphs are folded into the paragraph that anchors it. */
   | { kind: "textbox"; anchor: Paragraph | undefined; pending: string };
@@ -124,6 +135,17 @@ interface Paragraph {
   index: number;
   /** The paragraph mark was deleted with tracked changes: the text runs on into the next paragraph. */
   markDeleted: boolean;
+  /** Whether its style (over the document defaults) hides its runs and its mark. */
+  styleHidden: boolean;
+  /** The mark's own `w:vanish`, when set directly: absolute. */
+  markHidden: boolean | undefined;
+}
+
+/** An open run: whether it is hidden, from its direct `w:vanish` or its character style. */
+interface RunState {
+  hidden: boolean;
+  direct: boolean | undefined;
+  styleToggle: boolean;
 }
 
 interface TableFrame {
@@ -143,8 +165,8 @@ interface Field {
  * paragraphs and tables as written. Every piece of state is an explicit stack, so nesting depth
  * costs memory, never call-stack frames.
  */
-export function readBody(xml: Uint8Array): RawDocument {
-  const walker = new BodyWalker();
+export function readBody(xml: Uint8Array, styles?: HiddenStyles): RawDocument {
+  const walker = new BodyWalker(styles && !styles.none ? styles : undefined);
   try {
     scanXml(xml, walker);
   } catch (e) {
@@ -184,18 +206,24 @@ class BodyWalker implements XmlHandler {
   sawRoot = false;
   private readonly blocks: (RawBlock | undefined)[] = [];
   private readonly warnings: string[] = [];
-  private readonly prefixes = new Map<string, string>();
+  private readonly scopes = new NamespaceScopes();
+  /** Resolved names for the current namespace bindings (`namesGeneration`), at most MAX_CACHED_NAMES. */
   private readonly names = new Map<string, NameInfo>();
+  private namesGeneration = 0;
 
   /** Depth inside a subtree whose content is dropped (deletions, the unused branch …). */
   private skip = 0;
   /** Codes of the open elements (not counting skipped ones). */
   private readonly open_: number[] = [];
-  private readonly containers: Container[] = [{ kind: "body", pending: "" }];
+  /** Per open element: whether it declared namespaces (its scope ends with it). */
+  private readonly scoped: boolean[] = [];
+  private readonly body: Container & { kind: "body" } = { kind: "body", pending: "", pendingIndex: 0 };
+  private readonly containers: Container[] = [this.body];
   private readonly paragraphs: Paragraph[] = [];
   private readonly tables: TableFrame[] = [];
   /** Tables opened beyond MAX_TABLE_DEPTH, read as plain text. */
   private overDeep = 0;
+  /** Per open mc:AlternateContent: whether one of its branches has been taken. */
   private readonly alternates: boolean[] = [];
   private readonly sdtPlaceholder: boolean[] = [];
   private readonly sdtContent: boolean[] = [];
@@ -205,6 +233,11 @@ class BodyWalker implements XmlHandler {
   /** Placeholder content controls being read (their prompt text is not data). */
   private inPlaceholder = 0;
   private inText = false;
+  /** The open runs; `hiddenRuns` of them are hidden (a text box in a hidden run is hidden too). */
+  private readonly runs: RunState[] = [];
+  private hiddenRuns = 0;
+  /** Body paragraphs holding hidden text: paragraph number → the text (quoted in the warning). */
+  private readonly hiddenInBody = new Map<number, string>();
   private runSymbols: Record<number, string> | undefined;
   private tableCount = 0;
   private bodyParagraphs = 0;
@@ -212,28 +245,49 @@ class BodyWalker implements XmlHandler {
   private paragraphCount = 0;
   private flattenedWarned = false;
 
+  constructor(private readonly styles: HiddenStyles | undefined) {}
+
   result(): RawDocument {
-    return { blocks: this.blocks.filter((b): b is RawBlock => b !== undefined), warnings: this.warnings };
+    this.flushBody();
+    return { blocks: this.blocks.filter((b): b is RawBlock => b !== undefined), warnings: this.warnings, hiddenInBody: [...this.hiddenInBody] };
   }
 
-  private info(name: string, attributes: XmlAttributes): NameInfo {
+  /** The element's code under the namespace bindings in force (its own declarations included). */
+  private info(name: string): NameInfo {
+    if (this.namesGeneration !== this.scopes.generation) {
+      if (this.names.size > 0) this.names.clear();
+      this.namesGeneration = this.scopes.generation;
+    }
     const known = this.names.get(name);
     if (known) return known;
     const colon = name.indexOf(":");
     const prefix = colon < 0 ? "" : name.slice(0, colon);
     const local = colon < 0 ? name : name.slice(colon + 1);
-    let ns = this.prefixes.get(prefix);
-    if (ns === undefined) {
-      // A prefix declared on this element rather than on the root.
-      const declared = attributes.get(prefix ? `xmlns:${prefix}` : "xmlns");
-      if (declared !== undefined) this.prefixes.set(prefix, declared);
-      ns = declared ?? CONVENTIONAL[prefix] ?? "";
-    }
-    const code = W_NS.has(ns) ? W_CODES[local] ?? (local.endsWith("Change") ? SKIP : OTHER) : ns === MC_NS ? MC_CODES[local] ?? OTHER : OTHER;
-    const a = prefix ? `${prefix}:` : "";
-    const info: NameInfo = { code, val: `${a}val`, font: `${a}font`, char: `${a}char`, type: `${a}fldCharType`, ascii: `${a}ascii`, hAnsi: `${a}hAnsi` };
-    this.names.set(name, info);
+    const ns = this.scopes.resolve(prefix);
+    let code: number;
+    if (this.scopes.isW(ns)) code = W_CODES.get(local) ?? (local.endsWith("Change") ? SKIP : OTHER);
+    else if (ns === MC_NS) code = MC_CODES.get(local) ?? OTHER;
+    else code = this.scopes.foreign(ns, local) === "ignore" ? SKIP : OTHER;
+    const info: NameInfo = { code, wPrefix: prefix && this.scopes.isW(ns) ? `${prefix}:` : "" };
+    if (this.names.size < MAX_CACHED_NAMES) this.names.set(name, info);
     return info;
+  }
+
+  /**
+   * A WordprocessingML attribute of the element (`w:val` …): under the element's own prefix
+   * when that is WordprocessingML's, else under any prefix bound to it, else unprefixed.
+   */
+  private attr(attrs: XmlAttributes, info: NameInfo, local: string): string | undefined {
+    if (info.wPrefix) {
+      const v = attrs.get(info.wPrefix + local);
+      if (v !== undefined) return v;
+    }
+    for (let i = 0; i < attrs.count; i++) {
+      const name = attrs.nameAt(i);
+      const colon = name.indexOf(":");
+      if (colon > 0 && name.length - colon - 1 === local.length && name.endsWith(local) && this.scopes.isW(this.scopes.resolve(name.slice(0, colon)))) return attrs.valueAt(i);
+    }
+    return attrs.get(local);
   }
 
   open(name: string, attrs: XmlAttributes): void {
@@ -241,16 +295,31 @@ class BodyWalker implements XmlHandler {
       this.skip++;
       return;
     }
-    if (!this.sawRoot) this.openRoot(name, attrs.all());
-    const info = this.info(name, attrs);
+    const scoped = this.scopes.enter(attrs);
+    if (!this.sawRoot) this.openRoot(name);
+    const info = this.info(name);
+    if (!this.openKnown(info, attrs)) {
+      // The element and its content are dropped: its declarations end here.
+      if (scoped) this.scopes.leave();
+      this.skip = 1;
+      return;
+    }
+    this.open_.push(info.code);
+    this.scoped.push(scoped);
+  }
+
+  /** React to an element the walk knows; false when its whole subtree is to be skipped. */
+  private openKnown(info: NameInfo, attrs: XmlAttributes): boolean {
     const code = info.code;
     const parent = this.open_.length > 0 ? this.open_[this.open_.length - 1]! : OTHER;
+    const grandparent = this.open_.length > 1 ? this.open_[this.open_.length - 2]! : OTHER;
     switch (code) {
       case P:
         this.openParagraph();
         break;
       case R:
         this.runSymbols = undefined;
+        this.openRun();
         break;
       case T:
         this.inText = parent === R;
@@ -262,13 +331,24 @@ class BodyWalker implements XmlHandler {
         if (parent === R) this.append("\n");
         break;
       case SYM:
-        if (parent === R) this.append(symbolChar(attrs.get(info.font), attrs.get(info.char)));
+        if (parent === R) this.append(symbolChar(this.attr(attrs, info, "font"), this.attr(attrs, info, "char")));
         break;
       case NO_BREAK_HYPHEN:
         if (parent === R) this.append("-");
         break;
       case R_FONTS:
-        if (parent === R_PR && this.open_[this.open_.length - 2] === R) this.runSymbols = symbolTable(attrs.get(info.ascii) ?? attrs.get(info.hAnsi));
+        if (parent === R_PR && grandparent === R) this.runSymbols = symbolTable(this.attr(attrs, info, "ascii") ?? this.attr(attrs, info, "hAnsi"));
+        break;
+      case VANISH:
+      case SPEC_VANISH:
+        if (parent === R_PR && grandparent === R) this.setRunHidden(isOn(this.attr(attrs, info, "val")));
+        else if (parent === R_PR && grandparent === P_PR) this.setMarkHidden(isOn(this.attr(attrs, info, "val")));
+        break;
+      case R_STYLE:
+        if (parent === R_PR && grandparent === R && this.styles) this.setRunStyle(this.attr(attrs, info, "val"));
+        break;
+      case P_STYLE:
+        if (parent === P_PR && grandparent === P && this.styles) this.setParagraphStyle(this.attr(attrs, info, "val"));
         break;
       case TBL:
         this.openTable();
@@ -280,19 +360,19 @@ class BodyWalker implements XmlHandler {
         this.openCell();
         break;
       case GRID_BEFORE:
-        if (parent === TR_PR && this.currentRow()) this.currentRow()!.gridBefore = clampSpan(attrs.get(info.val), 0);
+        if (parent === TR_PR && this.currentRow()) this.currentRow()!.gridBefore = clampSpan(this.attr(attrs, info, "val"), 0);
         break;
       case GRID_AFTER:
-        if (parent === TR_PR && this.currentRow()) this.currentRow()!.gridAfter = clampSpan(attrs.get(info.val), 0);
+        if (parent === TR_PR && this.currentRow()) this.currentRow()!.gridAfter = clampSpan(this.attr(attrs, info, "val"), 0);
         break;
       case GRID_SPAN:
-        if (parent === TC_PR && this.currentCell()) this.currentCell()!.gridSpan = clampSpan(attrs.get(info.val), 1);
+        if (parent === TC_PR && this.currentCell()) this.currentCell()!.gridSpan = clampSpan(this.attr(attrs, info, "val"), 1);
         break;
       case V_MERGE:
-        if (parent === TC_PR && this.currentCell()) this.currentCell()!.vMerge = mergeMark(attrs.get(info.val));
+        if (parent === TC_PR && this.currentCell()) this.currentCell()!.vMerge = mergeMark(this.attr(attrs, info, "val"));
         break;
       case H_MERGE:
-        if (parent === TC_PR && this.currentCell()) this.currentCell()!.hMerge = mergeMark(attrs.get(info.val));
+        if (parent === TC_PR && this.currentCell()) this.currentCell()!.hMerge = mergeMark(this.attr(attrs, info, "val"));
         break;
       case CELL_DEL:
         if (parent === TC_PR && this.currentCell()) this.currentCell()!.deleted = true;
@@ -303,29 +383,19 @@ class BodyWalker implements XmlHandler {
           if (code === DEL && this.currentRow()) this.currentRow()!.deleted = true;
         } else if (parent === R_PR) {
           // Inside a paragraph mark's properties: the mark itself was deleted or moved away.
-          if (this.open_[this.open_.length - 2] === P_PR) this.markParagraphDeleted();
+          if (grandparent === P_PR) this.markParagraphDeleted();
         } else {
-          this.skip = 1;
-          return;
+          return false;
         }
         break;
       case SKIP:
-        this.skip = 1;
-        return;
+        return false;
       case ALTERNATE_CONTENT:
         this.alternates.push(false);
         break;
       case CHOICE:
       case FALLBACK:
-        // Take one branch only (the first Choice, else the Fallback), or text boxes read twice.
-        if (this.alternates.length > 0) {
-          if (this.alternates[this.alternates.length - 1]) {
-            this.skip = 1;
-            return;
-          }
-          this.alternates[this.alternates.length - 1] = true;
-        }
-        break;
+        return this.takeBranch(code, parent, attrs);
       case TXBX_CONTENT:
         this.containers.push({ kind: "textbox", anchor: this.paragraphs[this.paragraphs.length - 1], pending: "" });
         break;
@@ -333,7 +403,7 @@ class BodyWalker implements XmlHandler {
         this.sdtPlaceholder.push(false);
         break;
       case SHOWING_PLACEHOLDER:
-        if (parent === SDT_PR && this.sdtPlaceholder.length > 0) this.sdtPlaceholder[this.sdtPlaceholder.length - 1] = isOn(attrs.get(info.val));
+        if (parent === SDT_PR && this.sdtPlaceholder.length > 0) this.sdtPlaceholder[this.sdtPlaceholder.length - 1] = isOn(this.attr(attrs, info, "val"));
         break;
       case SDT_CONTENT: {
         const placeholder = this.sdtPlaceholder.length > 0 && this.sdtPlaceholder[this.sdtPlaceholder.length - 1]!;
@@ -342,7 +412,7 @@ class BodyWalker implements XmlHandler {
         break;
       }
       case FLD_CHAR:
-        this.fieldChar(attrs.get(info.type));
+        this.fieldChar(this.attr(attrs, info, "fldCharType"));
         break;
       case CHECK_BOX:
         if (parent === FF_DATA && this.fields.length > 0) this.fields[this.fields.length - 1]!.checkbox = { checked: undefined, byDefault: false };
@@ -350,14 +420,28 @@ class BodyWalker implements XmlHandler {
       case CHECKED:
       case DEFAULT: {
         const box = parent === CHECK_BOX ? this.fields[this.fields.length - 1]?.checkbox : undefined;
-        if (box && code === CHECKED) box.checked = isOn(attrs.get(info.val));
-        if (box && code === DEFAULT) box.byDefault = isOn(attrs.get(info.val));
+        if (box && code === CHECKED) box.checked = isOn(this.attr(attrs, info, "val"));
+        if (box && code === DEFAULT) box.byDefault = isOn(this.attr(attrs, info, "val"));
         break;
       }
       default:
         break;
     }
-    this.open_.push(code);
+    return true;
+  }
+
+  /**
+   * Markup Compatibility as Word applies it: the first `mc:Choice` whose `Requires` names only
+   * namespaces perfgoal understands, else the `mc:Fallback`; one branch, never two.
+   * A Choice or Fallback outside an AlternateContent is not valid markup and is not read.
+   */
+  private takeBranch(code: number, parent: number, attrs: XmlAttributes): boolean {
+    if (parent !== ALTERNATE_CONTENT) return false;
+    const top = this.alternates.length - 1;
+    if (this.alternates[top]) return false;
+    if (code === CHOICE && !this.scopes.understands(attrs.get("Requires"))) return false;
+    this.alternates[top] = true;
+    return true;
   }
 
   close(): void {
@@ -366,12 +450,14 @@ class BodyWalker implements XmlHandler {
       return;
     }
     const code = this.open_.pop();
+    if (this.scoped.pop()) this.scopes.leave();
     switch (code) {
       case P:
         this.closeParagraph();
         break;
       case R:
         this.runSymbols = undefined;
+        if (this.runs.pop()?.hidden) this.hiddenRuns--;
         break;
       case T:
         this.inText = false;
@@ -411,15 +497,11 @@ class BodyWalker implements XmlHandler {
     this.append(this.runSymbols ? mapSymbolText(this.runSymbols, text) : text);
   }
 
-  private openRoot(name: string, attrs: Record<string, string>): void {
+  private openRoot(name: string): void {
     this.sawRoot = true;
-    for (const key in attrs) {
-      if (key === "xmlns") this.prefixes.set("", attrs[key]!);
-      else if (key.startsWith("xmlns:")) this.prefixes.set(key.slice(6), attrs[key]!);
-    }
     const colon = name.indexOf(":");
-    const ns = this.prefixes.get(colon < 0 ? "" : name.slice(0, colon)) ?? CONVENTIONAL[colon < 0 ? "" : name.slice(0, colon)];
-    if (name.slice(colon + 1) !== "document" || !ns || !W_NS.has(ns)) {
+    const ns = this.scopes.resolve(colon < 0 ? "" : name.slice(0, colon));
+    if (name.slice(colon + 1) !== "document" || !this.scopes.isW(ns)) {
       throw new PerfgoalError("PG-E-FORMAT", {
         zh: `zip 压缩包，但主文档不是 Word 正文（根元素为 ${name.slice(0, 60)}）`,
         en: `a zip archive whose main part is no Word body (root element ${name.slice(0, 60)})`,
@@ -430,7 +512,67 @@ class BodyWalker implements XmlHandler {
   private append(s: string): void {
     if (this.inPlaceholder > 0 || this.inInstruction > 0 || s === "") return;
     const p = this.paragraphs[this.paragraphs.length - 1];
-    if (p) p.text += s;
+    if (!p) return;
+    if (this.hiddenRuns > 0) this.noteHidden(p, s);
+    else p.text += s;
+  }
+
+  // --- hidden text ------------------------------------------------------------------------
+
+  private openRun(): void {
+    const hidden = this.paragraphs[this.paragraphs.length - 1]?.styleHidden ?? false;
+    this.runs.push({ hidden, direct: undefined, styleToggle: false });
+    if (hidden) this.hiddenRuns++;
+  }
+
+  /** Direct formatting: absolute, whatever the styles say. */
+  private setRunHidden(on: boolean): void {
+    const run = this.runs[this.runs.length - 1];
+    if (!run) return;
+    run.direct = on;
+    this.refreshRun(run);
+  }
+
+  private setRunStyle(id: string | undefined): void {
+    const run = this.runs[this.runs.length - 1];
+    if (!run || !this.styles) return;
+    run.styleToggle = this.styles.characterToggle(id);
+    this.refreshRun(run);
+  }
+
+  /** Direct formatting wins; else the paragraph's state, flipped by a character style that toggles it. */
+  private refreshRun(run: RunState): void {
+    const base = this.paragraphs[this.paragraphs.length - 1]?.styleHidden ?? false;
+    const hidden = run.direct ?? (base !== run.styleToggle);
+    if (hidden === run.hidden) return;
+    run.hidden = hidden;
+    this.hiddenRuns += hidden ? 1 : -1;
+  }
+
+  private setParagraphStyle(id: string | undefined): void {
+    const p = this.paragraphs[this.paragraphs.length - 1];
+    if (p && this.styles) p.styleHidden = this.styles.defaultHidden !== this.styles.paragraphToggle(id);
+  }
+
+  private setMarkHidden(on: boolean): void {
+    const p = this.paragraphs[this.paragraphs.length - 1];
+    if (p) p.markHidden = on;
+  }
+
+  /** Hidden text is not read, but where it sits is kept: the cell or body paragraph it hides in. */
+  private noteHidden(p: Paragraph, s: string): void {
+    let owner: Paragraph | undefined = p;
+    // A text box's paragraphs belong to the paragraph that anchors it.
+    while (owner && owner.container.kind === "textbox") owner = owner.container.anchor;
+    if (!owner) return;
+    const c = owner.container;
+    if (c.kind === "cell") {
+      const before = c.cell.hidden ?? "";
+      if (before.length < MAX_HIDDEN_QUOTE) c.cell.hidden = before + s.slice(0, MAX_HIDDEN_QUOTE);
+    } else if (c.kind === "body") {
+      const before = this.hiddenInBody.get(owner.index) ?? "";
+      if (before.length < MAX_HIDDEN_QUOTE) this.hiddenInBody.set(owner.index, before + s.slice(0, MAX_HIDDEN_QUOTE));
+    }
   }
 
   // --- paragraphs -------------------------------------------------------------------------
@@ -444,7 +586,8 @@ class BodyWalker implements XmlHandler {
       index = ++this.bodyParagraphs;
       slot = this.blocks.push(undefined) - 1;
     }
-    this.paragraphs.push({ text: "", container, slot, index, markDeleted: false });
+    const styleHidden = this.styles ? this.styles.defaultHidden !== this.styles.paragraphToggle(undefined) : false;
+    this.paragraphs.push({ text: "", container, slot, index, markDeleted: false, styleHidden, markHidden: undefined });
   }
 
   private markParagraphDeleted(): void {
@@ -463,12 +606,15 @@ class BodyWalker implements XmlHandler {
     }
     const c = p.container;
     const text = c.pending + p.text;
-    if (p.markDeleted) {
+    // A hidden paragraph mark: Word shows the paragraph run on into the next one.
+    if (p.markDeleted || (p.markHidden ?? p.styleHidden)) {
       // Runs on into the next paragraph of the same container.
       c.pending = text;
+      if (c.kind === "body" && c.pendingIndex === 0) c.pendingIndex = p.index;
       return;
     }
     c.pending = "";
+    if (c.kind === "body") c.pendingIndex = 0;
     if (c.kind === "body") {
       if (text.trim() !== "") this.blocks[p.slot] = { kind: "paragraph", text, index: p.index };
     } else if (c.kind === "cell") {
@@ -495,7 +641,19 @@ class BodyWalker implements XmlHandler {
     return this.overDeep > 0 ? undefined : this.tables[this.tables.length - 1]?.cell;
   }
 
+  /**
+   * Body text still waiting for a paragraph mark becomes a paragraph of its own where no
+   * paragraph follows: before a table, at the end of the body.
+   */
+  private flushBody(): void {
+    const c = this.body;
+    if (c.pending.trim() !== "") this.blocks.push({ kind: "paragraph", text: c.pending, index: c.pendingIndex });
+    c.pending = "";
+    c.pendingIndex = 0;
+  }
+
   private openTable(): void {
+    if (this.containers[this.containers.length - 1] === this.body) this.flushBody();
     if (this.overDeep > 0 || this.tables.length >= MAX_TABLE_DEPTH) {
       this.overDeep++;
       if (!this.flattenedWarned) {

@@ -13,6 +13,14 @@ interface Placed {
   vMerge: RawCell["vMerge"];
 }
 
+/** Hidden text found in a cell: where (1-based grid position) and how it starts. */
+export interface HiddenInCell {
+  table: number;
+  row: number;
+  col: number;
+  text: string;
+}
+
 /**
  * Expand a table as written into a rectangular grid (0-based internally, 1-based in the result).
  * - `w:gridBefore`/`w:gridAfter` skip grid columns: those positions stay empty, uncovered cells.
@@ -20,8 +28,9 @@ interface Placed {
  * - `w:vMerge` continue cells extend the merge of the cell above in the same grid column; any
  *   text they hold (Word hides it) is appended to the merge's text so nothing is lost.
  * - Rows and cells deleted with tracked changes are left out.
+ * Cells that hid text (not read) are added to `hidden` with their place in the grid.
  */
-export function expandTable(raw: RawTable, budget = { cells: MAX_GRID_CELLS }): Table {
+export function expandTable(raw: RawTable, budget = { cells: MAX_GRID_CELLS }, hidden: HiddenInCell[] = []): Table {
   const placedRows: Placed[][] = [];
   let width = 0;
   for (const row of raw.rows) {
@@ -32,6 +41,8 @@ export function expandTable(raw: RawTable, budget = { cells: MAX_GRID_CELLS }): 
       if (cell.deleted) continue;
       const text = cellText(cell.paragraphs);
       const prev = placed[placed.length - 1];
+      const hiddenText = cell.hidden?.trim() ? cell.hidden : undefined;
+      if (hiddenText !== undefined) hidden.push({ table: raw.index, row: placedRows.length + 1, col: col + 1, text: hiddenText });
       if (cell.hMerge === MERGE_CONTINUE && prev) {
         prev.span += cell.gridSpan;
         if (text.trim()) prev.text = prev.text ? `${prev.text}\n${text}` : text;

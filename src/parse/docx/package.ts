@@ -40,6 +40,31 @@ export function findMainDocument(zip: ZipArchive, budget: InflateBudget): ZipEnt
   });
 }
 
+const STYLES_REL = /\/styles$/;
+/** Styles parts are some hundred kilobytes; this is already far beyond one. */
+const MAX_STYLES_PART = 16 * 1024 * 1024;
+
+/**
+ * The styles part of the main document (its `styles` relation, else `word/styles.xml`), or
+ * undefined when the package has none.
+ */
+export function findStylesPart(zip: ZipArchive, main: ZipEntry, budget: InflateBudget): Uint8Array | undefined {
+  const slash = main.name.lastIndexOf("/");
+  const folder = slash < 0 ? "" : main.name.slice(0, slash + 1);
+  const rels = findEntry(zip, `${folder}_rels/${main.name.slice(slash + 1)}.rels`);
+  let entry: ZipEntry | undefined;
+  if (rels) {
+    for (const { type, target } of readRelationships(readSmallPart(zip, rels, budget))) {
+      if (!STYLES_REL.test(type)) continue;
+      const name = resolvePartName(target.startsWith("/") ? target : folder + target);
+      entry = name ? findEntry(zip, name) : undefined;
+      if (entry) break;
+    }
+  }
+  entry ??= findEntry(zip, "word/styles.xml");
+  return entry ? readEntry(zip, entry, budget, MAX_STYLES_PART) : undefined;
+}
+
 /** Name the kind of package when it is recognisably something else (Excel, PowerPoint, ODF). */
 function describeOtherPackage(zip: ZipArchive): { zh: string; en: string } {
   if (findEntry(zip, "xl/workbook.xml")) return { zh: "，像是 Excel 工作簿", en: ", apparently an Excel workbook" };

@@ -14,6 +14,8 @@ export interface RawCell {
   hMerge: MergeMark;
   /** A cell deleted with tracked changes (`w:cellDel`). */
   deleted: boolean;
+  /** The start of text Word does not show here (`w:vanish` runs): not read, only noted. */
+  hidden?: string;
 }
 
 export interface RawRow {
@@ -35,4 +37,6 @@ export type RawBlock = { kind: "paragraph"; text: string; index: number } | { ki
 export interface RawDocument {
   blocks: RawBlock[];
   warnings: string[];
+  /** Body paragraphs holding hidden text: [paragraph number, the start of that text]. */
+  hiddenInBody: [number, string][];
 }

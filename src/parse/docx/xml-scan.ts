@@ -3,6 +3,7 @@
  * names decoded as latin1, attributes and text decoded only when the caller asks for them.
  * It checks well-formedness (tag nesting, quoting, entities) but never expands anything beyond
  * the five predefined entities and character references; a DOCTYPE is refused outright.
+ * CDATA sections are text like any other (their content taken literally).
  * Every loop moves forward through the input and the open elements are an explicit stack, so
  * time is linear and depth costs no call-stack frames.
  */
@@ -47,8 +48,10 @@ const APOS = 0x27;
 const BANG = 0x21;
 const QUESTION = 0x3f;
 const SEMI = 0x3b;
-/** Longer than any valid entity (`&#x10FFFF;` is 10 bytes). */
+/** Longer than any predefined entity name; character references may be longer (leading zeros). */
 const MAX_ENTITY = 12;
+const HASH = 0x23;
+const LOWER_X = 0x78;
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
@@ -86,6 +89,10 @@ function entity(name: string): string {
     throw malformed(`malformed character reference: &${name};`);
   }
   throw malformed(`undefined entity: &${name.slice(0, 40)};`);
+}
+
+function isHexDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
 
 function isXmlChar(c: number): boolean {
@@ -127,6 +134,14 @@ function decodeText(buf: Bytes, start: number, end: number): string {
   return s.includes("&") ? decodeEntities(s) : s;
 }
 
+/** A CDATA section's content: no references, only line ends normalised. */
+function decodeCdata(buf: Bytes, start: number, end: number): string {
+  let s = buf.toString("utf8", start, end);
+  if (NOT_XML_CHAR.test(s)) throw malformed("disallowed character.");
+  if (s.includes("\r")) s = s.replace(/\r\n?/g, "\n");
+  return s;
+}
+
 /** The attributes of the element being reported, decoded on demand. */
 export class XmlAttributes {
   /** Per attribute: name start, name end, value start, value end. */
@@ -143,6 +158,16 @@ export class XmlAttributes {
       if (e - s === name.length && sameBytes(this.buf, s, name)) return this.value(i);
     }
     return undefined;
+  }
+
+  /** The name of attribute `i` (0 ≤ i < count). */
+  nameAt(i: number): string {
+    return this.buf.latin1Slice(this.spans[i * 4]!, this.spans[i * 4 + 1]!);
+  }
+
+  /** The value of attribute `i` (0 ≤ i < count), decoded. */
+  valueAt(i: number): string {
+    return this.value(i);
   }
 
   /** Every attribute as name → value. */
@@ -237,13 +262,31 @@ class Scanner {
     const { buf } = this;
     for (let a = start; a < end; a++) {
       if (buf[a] !== AMP) continue;
-      let semi = a + 1;
-      const stop = Math.min(end, a + MAX_ENTITY);
-      while (semi < stop && buf[semi] !== SEMI) semi++;
-      if (semi >= stop) throw semi >= this.len ? truncated("unexpected end inside an entity") : malformed(`invalid entity reference${where}`);
+      const semi = this.referenceEnd(a, end, where);
       entity(buf.latin1Slice(a + 1, semi));
       a = semi;
     }
+  }
+
+  /**
+   * The `;` closing the reference at `amp`. A character reference may carry any number of leading
+   * zeros (`&#x0000361;` is legal XML), so its digits are walked to their end; an entity name is
+   * looked for within MAX_ENTITY bytes. Either way each byte is visited once.
+   */
+  private referenceEnd(amp: number, end: number, where: string): number {
+    const { buf } = this;
+    let semi = amp + 1;
+    if (buf[semi] === HASH) {
+      semi++;
+      if (buf[semi] === LOWER_X) semi++;
+      while (semi < end && isHexDigit(buf[semi]!)) semi++;
+      if (semi < end && buf[semi] === SEMI) return semi;
+    } else {
+      const stop = Math.min(end, amp + MAX_ENTITY);
+      while (semi < stop && buf[semi] !== SEMI) semi++;
+      if (semi < stop) return semi;
+    }
+    throw semi >= this.len ? truncated("unexpected end inside an entity") : malformed(`invalid entity reference${where}`);
   }
 
   /** The position just after a name starting at `p`. */
@@ -387,13 +430,15 @@ class Scanner {
     this.handler.close();
   }
 
-  /** `<!--`, `<![CDATA[` (skipped: nobody reads it) and `<!DOCTYPE` (refused). */
+  /** `<!--` (skipped), `<![CDATA[` (text, taken literally) and `<!DOCTYPE` (refused). */
   private bang(): void {
     const { buf, pos } = this;
     if (this.startsWith(pos + 1, "--")) return this.skipPast("-->", "unclosed comment", pos + 3);
     if (this.startsWith(pos + 1, "[CDATA[")) {
       if (this.depth === 0) throw malformed("CDATA outside of root node.");
-      return this.skipPast("]]>", "unclosed CDATA section", pos + 8);
+      this.skipPast("]]>", "unclosed CDATA section", pos + 8);
+      if (this.handler.wantsText()) this.handler.text(decodeCdata(buf, pos + 8, this.pos - 3));
+      return;
     }
     if (this.startsWith(pos + 1, "DOCTYPE")) throw new XmlScanError("doctype", "DOCTYPE");
     const rest = buf.latin1Slice(pos + 1, Math.min(this.len, pos + 8));

@@ -16,7 +16,7 @@ import { ATTACHMENT, HeaderCollector, looksLikeTitle, scanParagraph, scanTableRo
 import { readBlock, type ExtractedRow, type TierMemory } from "./indicators.js";
 import { detectLayout, type LayoutEvidence } from "./layout.js";
 import { parseAmount } from "./numbers.js";
-import { normaliseLabel } from "./text.js";
+import { blocksWithoutInvisibles, normaliseLabel } from "./text.js";
 
 export interface ExtractedForm {
   form: Form;
@@ -25,7 +25,7 @@ export interface ExtractedForm {
 
 /** Neutral document → one Form per project. Throws PG-E-NO-TABLE when no indicator table exists. */
 export function extractForms(doc: SourceDocument): ExtractedForm[] {
-  const segments = splitForms(doc.blocks).map((blocks) => extractSegment(blocks, doc.meta.format));
+  const segments = splitForms(blocksWithoutInvisibles(doc.blocks)).map((blocks) => extractSegment(blocks, doc.meta.format));
   const forms = segments.flatMap((s) => s.forms);
   if (forms.length === 0) throw noTable(doc, segments[0]?.header);
   const problems = doc.meta.problems;

@@ -1,8 +1,11 @@
 /**
  * Text clean-up shared by the extractor: cell text as written (trimmed) and labels in a
- * canonical form that can be compared with the synonym lists in `terms.ts`.
+ * canonical form that can be compared with the synonym lists in `terms.ts`. Characters that
+ * show as nothing (zero-width spaces and joiners, word joiner, BOM, soft hyphen) are removed
+ * from both: a reader sees `预算\u200b金额` as 预算金额, and so must every comparison.
  */
 import { remembering } from "../../util/remember.js";
+import type { Block } from "../document.js";
 
 /** Full-width punctuation that forms use interchangeably with the half-width forms. */
 const HALF_WIDTH: Record<string, string> = {
@@ -18,10 +21,46 @@ const HALF_WIDTH: Record<string, string> = {
   "＊": "*",
 };
 
-/** Whitespace, including the ideographic space U+3000 and no-break spaces. */
-const SPACE = /[\s\u3000\u00a0\ufeff]+/g;
+/** Whitespace, including the ideographic space U+3000 and no-break spaces, and the invisible characters. */
+const SPACE = /[\s\u3000\u00a0\ufeff\u200b-\u200d\u2060\u00ad]+/g;
+
+/**
+ * Invisible characters: zero-width space, non-joiner and joiner, word joiner, BOM (zero-width
+ * no-break space), soft hyphen (shown only where a line breaks, which a cell's text never records).
+ */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
+const INVISIBLES = /[\u200b-\u200d\u2060\ufeff\u00ad]+/g;
+
+function isInvisibleCode(c: number): boolean {
+  return (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0xad;
+}
+
+/** `text` without the characters that show as nothing. */
+export function withoutInvisibles(text: string): string {
+  return INVISIBLE.test(text) ? text.replace(INVISIBLES, "") : text;
+}
 
 const FULL_WIDTH_PUNCT = /[（）【】〔〕［］：＊]/;
+
+/**
+ * The blocks of a document with the invisible characters taken out of every paragraph and cell,
+ * whichever reader produced them: the extractor then compares, splits and parses what a reader
+ * sees. Blocks and cells without such characters are kept as they are.
+ */
+export function blocksWithoutInvisibles(blocks: readonly Block[]): Block[] {
+  return blocks.map((b) => {
+    if (b.kind === "paragraph") return INVISIBLE.test(b.text) ? { ...b, text: withoutInvisibles(b.text) } : b;
+    let changed = false;
+    const rows = b.table.rows.map((row) =>
+      row.map((cell) => {
+        if (!INVISIBLE.test(cell.text)) return cell;
+        changed = true;
+        return { ...cell, text: withoutInvisibles(cell.text) };
+      }),
+    );
+    return changed ? { kind: "table", table: { ...b.table, rows } } : b;
+  });
+}
 
 export function toHalfWidth(text: string): string {
   // Most cells hold none of these: test once instead of building a new string.
@@ -42,13 +81,15 @@ function isSpaceCode(c: number): boolean {
 }
 
 /**
- * `text` without whitespace when at most `max` other characters remain, else undefined. Checks
- * for short things (a title, a year line) stay cheap on a paragraph of megabytes.
+ * `text` without whitespace (and invisible characters) when at most `max` other characters
+ * remain, else undefined. Checks for short things (a title, a year line) stay cheap on a
+ * paragraph of megabytes.
  */
 export function compactIfShort(text: string, max: number): string | undefined {
   let visible = 0;
   for (let i = 0; i < text.length; i++) {
-    if (!isSpaceCode(text.charCodeAt(i)) && ++visible > max) return undefined;
+    const c = text.charCodeAt(i);
+    if (!isSpaceCode(c) && !isInvisibleCode(c) && ++visible > max) return undefined;
   }
   return stripSpaces(text);
 }
@@ -73,11 +114,13 @@ function normaliseLabelNow(text: string): string {
 }
 
 /**
- * Cell text as written: each paragraph trimmed of surrounding whitespace (U+3000 included),
- * empty paragraphs dropped, paragraphs joined by "\n". Text exports separate a cell's paragraphs
- * with blank lines and a .docx does not; dropping the empty ones makes both read the same.
+ * Cell text as written: invisible characters removed, each paragraph trimmed of surrounding
+ * whitespace (U+3000 included), empty paragraphs dropped, paragraphs joined by "\n". Text
+ * exports separate a cell's paragraphs with blank lines and a .docx does not; dropping the empty
+ * ones makes both read the same.
  */
-export function cleanText(text: string): string {
+export function cleanText(raw: string): string {
+  const text = withoutInvisibles(raw);
   // One line without surrounding space (most cells) is already clean.
   if (!/[\r\n]/.test(text)) return text.trim();
   return text

@@ -58,8 +58,26 @@ describe("xml-scan", () => {
     expect(kind(`<r v="&bar;"/>`)).toBe("malformed");
   });
 
-  it("skips comments, processing instructions and CDATA sections", () => {
-    expect(texts(`<r>a<!-- <b> & --><?pi <c>?>b<![CDATA[<d>&x;]]>c</r>`)).toBe("abc");
+  it("skips comments and processing instructions", () => {
+    expect(texts(`<r>a<!-- <b> & --><?pi <c>?>b</r>`)).toBe("ab");
+  });
+
+  it("reads CDATA sections as text, taken literally", () => {
+    expect(texts(`<r>a<![CDATA[<d>&x;]]>c</r>`)).toBe("a<d>&x;c");
+    expect(texts(`<r><![CDATA[361]]></r>`)).toBe("361");
+    expect(texts(`<r><![CDATA[a\r\nb]]></r>`)).toBe("a\nb");
+    expect(texts(`<r><![CDATA[]]></r>`)).toBe("");
+    expect(kind(`<r><![CDATA[\u0001]]></r>`)).toBe("malformed");
+    expect(kind(`<![CDATA[x]]><r/>`)).toBe("malformed");
+  });
+
+  it("accepts character references with any number of leading zeros, still refusing illegal code points", () => {
+    expect(texts(`<r>&#00036;&#x0000361;&#000000000000000000000000000051;</r>`)).toBe("$\u0361" + "3");
+    expect(events(`<r v="&#x00000000041;"/>`)[0]).toEqual(["open", "r", { v: "A" }]);
+    for (const ref of ["&#0000;", "&#x000D800;", "&#x0000110000;", "&#00000000000000000000000000099999999999;", "&#x;", "&#;", "&#X41;", "&#12a;"]) {
+      expect(kind(`<r>${ref}</r>`), ref).toBe("malformed");
+    }
+    expect(kind(`<r>&#0000003`)).toBe("truncated");
   });
 
   it("refuses a DOCTYPE, never expanding anything", () => {
