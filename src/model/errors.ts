@@ -60,6 +60,19 @@ export function shownName(name: string): string {
   });
 }
 
+/**
+ * Text for a terminal that may span lines (a stack trace with --debug): each line as shownName
+ * shows it, the line breaks kept.
+ */
+export function terminalText(text: string): string {
+  TERMINAL_CONTROLS.lastIndex = 0;
+  if (!TERMINAL_CONTROLS.test(text)) return text;
+  return text
+    .split("\n")
+    .map((line) => shownName(line))
+    .join("\n");
+}
+
 export class PerfgoalError extends Error {
   readonly code: ErrorCode;
   /** A detail in Chinese (a YAML path, a byte count …). */
