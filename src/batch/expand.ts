@@ -46,10 +46,13 @@ export function skipReasonForName(name: string): "lock" | "hidden" | "unsupporte
   return undefined;
 }
 
+/** Path separators: on POSIX a backslash belongs to the name (and escaped names `\xD6` hold one). */
+const SEPARATORS = path.sep === "/" ? /\// : /[\\/]/;
+
 /** Compare paths segment by segment, by code unit: stable on every machine and locale. */
 export function comparePaths(a: string, b: string): number {
-  const sa = a.split(/[\\/]/);
-  const sb = b.split(/[\\/]/);
+  const sa = a.split(SEPARATORS);
+  const sb = b.split(SEPARATORS);
   const n = Math.min(sa.length, sb.length);
   for (let i = 0; i < n; i++) {
     const x = sa[i]!;

@@ -124,7 +124,8 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
 
   const outputFailed = (e: unknown): number => {
     if (!isPerfgoalError(e)) throw e;
-    say(runCtx, `perfgoal: ${e.describe(lang)}`);
+    // The report's file as the user named it, not its absolute path.
+    say(runCtx, `perfgoal: ${e.describe(lang, opts.output && e.file === outputAbs ? opts.output : e.file)}`);
     return EXIT.usage;
   };
   const { openReportSink } = await import("../report-sink.js");
