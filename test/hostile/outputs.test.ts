@@ -5,7 +5,7 @@
  * a failed write is one PG-E-OUTPUT line; names that are not UTF-8 are read by their bytes and
  * shown escaped; nothing from a file name or a form reaches the terminal raw.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +14,7 @@ import { writeSummaryXlsx } from "../../src/report/summary-table.js";
 import { runCli as runCliTty } from "../batch/run-cli-io.js";
 import { sampleReport } from "../report/summary-review-fixture.js";
 import { EXAMPLES_DIR, randomBytes } from "./bytes.js";
+import { builtCli } from "./built-cli.js";
 import { changes, expectNoStack, expectRefusalLine, filesBelow, runCli, snapshot, tempDir } from "./harness.js";
 
 let dir: string;
@@ -264,6 +265,72 @@ describe("a failed write is one PG-E-OUTPUT line naming the file", () => {
     expect(line).toMatch(/ENOTDIR|EEXIST/);
     expectNoStack(r.stderr);
     expect(readdirSync(d).sort()).toEqual(["in", "是文件"]);
+  });
+});
+
+/**
+ * The built CLI in a child process, optionally with a file-size limit (`ulimit -f`, KiB: a write
+ * past it fails with EFBIG, as a full disk fails with ENOSPC; node ignores SIGXFSZ) or a preload.
+ */
+function runChild(args: string[], options: { cwd: string; fileLimitKiB?: number; preload?: string; env?: Record<string, string> }) {
+  const cli = path.join(builtCli(), "bin/perfgoal.js");
+  const node = [...(options.preload ? ["--import", `file://${options.preload}`] : []), cli, ...args];
+  const [command, argv] = options.fileLimitKiB ? ["bash", ["-c", `ulimit -f ${options.fileLimitKiB} && exec "$@"`, "bash", process.execPath, ...node]] : [process.execPath, node];
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(command as string, argv as string[], { cwd: options.cwd, env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    const guard = setTimeout(() => child.kill("SIGKILL"), 120_000);
+    child.on("close", (code) => {
+      clearTimeout(guard);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe("through the built CLI: failed writes and crashes leave nothing behind", () => {
+  beforeAll(() => void builtCli(), 120_000);
+
+  it("a write past the file-size limit (EFBIG, as a full disk): one PG-E-OUTPUT line per file, nothing left", async () => {
+    const d = fresh();
+    mkdirSync(path.join(d, "tmp"));
+    const env = { TMPDIR: path.join(d, "tmp") };
+    const summary = await runChild(["validate", "in", "-f", "summary", "-o", "r.txt", "--summary", "汇总表.xlsx", "--jobs", "1"], { cwd: d, fileLimitKiB: 4, env });
+    expect(summary.code).toBe(2);
+    const line = expectRefusalLine(summary.stderr, "汇总表.xlsx", "PG-E-OUTPUT");
+    expect(line).toContain("文件超出系统允许的大小（EFBIG）");
+    expectNoStack(summary.stderr);
+    const parse = await runChild(["parse", "in", "--out-dir", "out", "--jobs", "2"], { cwd: d, fileLimitKiB: 4, env });
+    expect(parse.code).toBe(1);
+    expectRefusalLine(parse.stderr, "out/a.yaml", "PG-E-OUTPUT");
+    expectRefusalLine(parse.stderr, "out/b.yaml", "PG-E-OUTPUT");
+    expect(parse.stderr).toContain("共 2 个文件，成功 0，失败 2");
+    expect(filesBelow(d).filter((f) => !f.startsWith("in/"))).toEqual([]);
+  });
+
+  it("an uncaught exception while the report is being written: the temporary file is removed on exit", async () => {
+    const d = fresh();
+    for (let i = 0; i < 40; i++) copyFileSync(path.join(EXAMPLES_DIR, "hengdong-2023.txt"), path.join(d, `in/表${i}.txt`));
+    const preload = path.join(d, "crash.mjs");
+    // Throws from a timer, outside any promise perfgoal could catch, once the report's temporary file exists.
+    writeFileSync(
+      preload,
+      `import { readdirSync } from "node:fs";
+const t = setInterval(() => {
+  if (readdirSync(${JSON.stringify(d)}).some((f) => /^\\.pg-[0-9a-f]+\\.tmp$/.test(f))) {
+    clearInterval(t);
+    throw new Error("simulated crash");
+  }
+}, 1);
+t.unref();
+`,
+    );
+    const r = await runChild(["validate", "in", "-f", "json", "-o", "r.json", "--jobs", "1"], { cwd: d, preload });
+    expect(r.stderr).toContain("simulated crash");
+    expect(r.code).toBe(1);
+    expect(readdirSync(d).sort()).toEqual(["crash.mjs", "in"]);
   });
 });
 
