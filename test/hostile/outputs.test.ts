@@ -9,6 +9,8 @@ import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { planOutputs } from "../../src/batch/out-dir.js";
+import { escapedName, utf8Name } from "../../src/batch/raw-names.js";
 import { loadFormsYaml } from "../../src/model/yaml.js";
 import { writeSummaryXlsx } from "../../src/report/summary-table.js";
 import { runCli as runCliTty } from "../batch/run-cli-io.js";
@@ -163,6 +165,14 @@ describe("two inputs that map to one output name", () => {
     expect(line).toContain("in/b.yaml 与 in/b-2.txt 的输出同名");
     expect(r.stderr).toContain("成功 1，失败 1");
     expect(filesBelow(path.join(d, "out"))).toEqual(["b-1.docx", "b-2.docx"]);
+  });
+});
+
+describe("planned --out-dir names", () => {
+  it("are distinct whatever the stems: each round gives the inputs that share a name their extension", () => {
+    const files = ["a.docx", "a.txt", "a.docx.txt", "a.docx.txt.doc", "b.txt"].map((f) => ({ file: `in/${f}`, root: "in" }));
+    const targets = planOutputs(files, "out", ".yaml", "/w").map((p) => path.relative("/w/out", p.target));
+    expect(targets).toEqual(["a.docx.yaml", "a.txt.yaml", "a.docx.txt.yaml", "a.docx.txt.doc.yaml", "b.yaml"]);
   });
 });
 
@@ -335,6 +345,14 @@ t.unref();
 });
 
 describe("names that are not UTF-8", () => {
+  it("valid UTF-8 is kept as text; each invalid byte (GBK, overlong forms, surrogates, a cut sequence) is \\xHH", () => {
+    expect(utf8Name(Buffer.from("表单 2024.docx"))).toBe("表单 2024.docx");
+    expect(utf8Name(Buffer.from([0xd6, 0xd0]))).toBeUndefined();
+    expect(escapedName(Buffer.from([0xd6, 0xd0, 0x2e, 0x74]))).toBe("\\xD6\\xD0.t");
+    expect(escapedName(Buffer.concat([Buffer.from("表"), Buffer.from([0xc0, 0xaf, 0xed, 0xa0, 0x80, 0xe8, 0xa1])]))).toBe("表\\xC0\\xAF\\xED\\xA0\\x80\\xE8\\xA1");
+    expect(escapedName(Buffer.from("😀中"))).toBe("😀中");
+  });
+
   // 中文 and 部门 in GBK, as old Windows zips leave them.
   const GBK_FILE = Buffer.from([0xd6, 0xd0, 0xce, 0xc4, 0x2e, 0x74, 0x78, 0x74]); // 中文.txt
   const GBK_DIR = Buffer.from([0xb2, 0xbf, 0xc3, 0xc5]); // 部门
