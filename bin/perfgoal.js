@@ -26,6 +26,14 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
       interrupted = true;
       controller.abort();
     });
+    // `kill`, a closed terminal, a CI timeout: like a second Ctrl-C, nothing half-written stays.
+    // process.exit runs the 'exit' hooks, which also remove the review spool.
+    for (const [signal, number] of [["SIGTERM", 15], ["SIGHUP", 1]]) {
+      process.on(signal, () => {
+        removePendingTemps();
+        process.exit(128 + number);
+      });
+    }
     const code = await run(argv, processIO(controller.signal));
     process.exitCode = interrupted ? 130 : code;
   })();

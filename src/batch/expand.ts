@@ -2,18 +2,29 @@ import { promises as fs, type Dirent, type Stats } from "node:fs";
 import path from "node:path";
 import type { ErrorCode } from "../model/errors.js";
 import { compileGlob, couldContainMatches, expandBraces, hasGlob, splitGlobBase } from "./glob.js";
+import { escapedName, utf8Name } from "./raw-names.js";
 
 /** Extensions perfgoal reads when it walks a folder (explicitly named files are always tried). */
 export const FORM_EXTENSIONS = [".docx", ".doc", ".txt", ".yaml", ".yml", ".wps"];
 
 /** Why a path was passed over on purpose (counted in the summary, not an error). */
-export type SkipReason = "lock" | "hidden" | "unsupported" | "special" | "link-loop" | "broken-link" | "link-outside";
+export type SkipReason = "lock" | "hidden" | "unsupported" | "special" | "link-loop" | "broken-link" | "link-outside" | "output";
 
 export interface InputFile {
   /** The path as shown to the user: relative to the working folder when the input was. */
   file: string;
   /** The input folder (or glob base) it was found under, for mirroring into --out-dir. */
   root: string;
+  /** The absolute path as bytes, when the name is not valid UTF-8 (`file` then shows it escaped). */
+  raw?: Uint8Array;
+}
+
+export interface ExpandOptions {
+  /**
+   * Absolute paths this run writes (--out-dir, -o, --summary): never read as inputs when a walk
+   * meets them, so a second run does not read its own outputs (nor nest `yaml/yaml/…`).
+   */
+  exclude?: readonly string[];
 }
 
 export interface ExpandedInputs {
@@ -35,10 +46,13 @@ export function skipReasonForName(name: string): "lock" | "hidden" | "unsupporte
   return undefined;
 }
 
+/** Path separators: on POSIX a backslash belongs to the name (and escaped names `\xD6` hold one). */
+const SEPARATORS = path.sep === "/" ? /\// : /[\\/]/;
+
 /** Compare paths segment by segment, by code unit: stable on every machine and locale. */
 export function comparePaths(a: string, b: string): number {
-  const sa = a.split(/[\\/]/);
-  const sb = b.split(/[\\/]/);
+  const sa = a.split(SEPARATORS);
+  const sb = b.split(SEPARATORS);
   const n = Math.min(sa.length, sb.length);
   for (let i = 0; i < n; i++) {
     const x = sa[i]!;
@@ -65,20 +79,38 @@ interface WalkFilter {
 
 const EVERYTHING: WalkFilter = { file: () => true, dir: () => true, reportAll: true };
 
+/** A path for the file system: text, or raw bytes (absolute) when a name on the way is not UTF-8. */
+type FsPath = string | Buffer;
+
+/** A real path as a key: its bytes, one char per byte, so that raw and text paths compare. */
+const bytesKey = (real: Buffer): string => real.toString("latin1");
+
 /** Expand files, folders (recursively) and globs into a sorted list of form files. */
-export async function expandInputs(inputs: readonly string[], cwd: string): Promise<ExpandedInputs> {
+export async function expandInputs(inputs: readonly string[], cwd: string, options: ExpandOptions = {}): Promise<ExpandedInputs> {
   const out: ExpandedInputs = { files: [], skipped: [], missing: [], unreadable: [] };
   const seenFiles = new Set<string>();
+  const fsPath = (p: FsPath): FsPath => (typeof p === "string" ? path.resolve(cwd, p) : p);
+  const realKey = async (p: FsPath): Promise<string | undefined> => {
+    const real = await fs.realpath(fsPath(p), { encoding: "buffer" }).catch(() => undefined);
+    return real ? bytesKey(real) : undefined;
+  };
+  const excluded = new Set<string>();
+  for (const target of options.exclude ?? []) {
+    const abs = path.resolve(cwd, target);
+    const folder = await realKey(path.dirname(abs));
+    excluded.add((await realKey(abs)) ?? (folder ? `${folder}${path.sep}${bytesKey(Buffer.from(path.basename(abs)))}` : bytesKey(Buffer.from(abs))));
+  }
 
-  function addFile(file: string, root: string): void {
-    const key = path.resolve(cwd, file);
+  function addFile(file: string, root: string, raw?: Buffer): void {
+    const key = raw ? `raw:${bytesKey(raw)}` : path.resolve(cwd, file);
     if (seenFiles.has(key)) return;
     seenFiles.add(key);
-    out.files.push({ file, root });
+    // A copy of its own: a worker gets the bytes, not the pool a small Buffer lives in.
+    out.files.push({ file, root, ...(raw ? { raw: new Uint8Array(raw) } : {}) });
   }
 
   /** Type of an entry, following symbolic links; never opens the entry itself. */
-  async function entryKind(full: string, dirent: Dirent | undefined): Promise<"file" | "dir" | "special" | "link-loop" | "broken-link" | "missing" | "error"> {
+  async function entryKind(full: FsPath, dirent: Dirent | undefined): Promise<"file" | "dir" | "special" | "link-loop" | "broken-link" | "missing" | "error"> {
     if (dirent && !dirent.isSymbolicLink()) {
       if (dirent.isFile()) return "file";
       if (dirent.isDirectory()) return "dir";
@@ -86,7 +118,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     }
     if (!dirent) {
       try {
-        await fs.lstat(path.resolve(cwd, full));
+        await fs.lstat(fsPath(full));
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         return code === "ENOENT" || code === "ENOTDIR" ? "missing" : "error";
@@ -94,7 +126,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     }
     let st: Stats;
     try {
-      st = await fs.stat(path.resolve(cwd, full));
+      st = await fs.stat(fsPath(full));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === "ELOOP") return "link-loop";
@@ -109,32 +141,42 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
   /** Real paths of the walk roots: links inside a root are followed only to places inside it. */
   const rootReal = new Map<string, string>();
   async function realRoot(root: string): Promise<string | undefined> {
-    if (!rootReal.has(root)) rootReal.set(root, await fs.realpath(path.resolve(cwd, root)).catch(() => ""));
+    if (!rootReal.has(root)) rootReal.set(root, (await realKey(root)) ?? "");
     return rootReal.get(root) || undefined;
   }
-  async function leadsOutside(full: string, root: string): Promise<boolean> {
+  async function leadsOutside(full: FsPath, root: string): Promise<boolean> {
     const base = await realRoot(root);
-    const target = await fs.realpath(path.resolve(cwd, full)).catch(() => undefined);
+    const target = await realKey(full);
     if (!base || !target) return false;
     return target !== base && !target.startsWith(base.endsWith(path.sep) ? base : base + path.sep);
   }
 
-  async function walk(dir: string, root: string, filter: WalkFilter, relDir: string, ancestors: Set<string>): Promise<void> {
-    let real: string;
-    try {
-      real = await fs.realpath(path.resolve(cwd, dir));
-    } catch {
-      out.skipped.push({ file: dir, reason: "link-loop" });
-      return;
-    }
+  /** A folder's entries; listed again as bytes when a name is not valid UTF-8 (it would open nothing). */
+  async function listFolder(dir: FsPath): Promise<{ name: string; raw?: Buffer; dirent: Dirent }[]> {
+    const entries = await fs.readdir(fsPath(dir), { withFileTypes: true });
+    if (typeof dir === "string" && !entries.some((e) => e.name.includes("\uFFFD"))) return entries.map((dirent) => ({ name: dirent.name, dirent }));
+    const raw = (await fs.readdir(fsPath(dir), { withFileTypes: true, encoding: "buffer" })) as unknown as (Dirent & { name: Buffer })[];
+    return raw.map((dirent) => {
+      const text = utf8Name(dirent.name);
+      return text !== undefined && typeof dir === "string" ? { name: text, dirent } : { name: text ?? escapedName(dirent.name), raw: dirent.name, dirent };
+    });
+  }
+
+  /**
+   * `dir` is the folder as shown; `dirRaw` its absolute path as bytes once a name on the way is
+   * not UTF-8 (then every path below it is opened by its bytes).
+   */
+  async function walk(dir: string, root: string, filter: WalkFilter, relDir: string, ancestors: Set<string>, dirRaw?: Buffer): Promise<void> {
+    const dirFs: FsPath = dirRaw ?? dir;
+    const real = await realKey(dirFs);
     // A link back to a folder we are inside would loop forever.
-    if (ancestors.has(real)) {
+    if (real === undefined || ancestors.has(real)) {
       out.skipped.push({ file: dir, reason: "link-loop" });
       return;
     }
-    let entries: Dirent[];
+    let entries: Awaited<ReturnType<typeof listFolder>>;
     try {
-      entries = await fs.readdir(path.resolve(cwd, dir), { withFileTypes: true });
+      entries = await listFolder(dirFs);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       out.unreadable.push({ file: dir, code: "PG-E-UNREADABLE", ...(code ? { detail: code } : {}) });
@@ -142,16 +184,25 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     }
     const inside = new Set(ancestors).add(real);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const full = dir === "." ? e.name : path.join(dir, e.name);
-      const rel = relDir === "" ? e.name : `${relDir}/${e.name}`;
-      const hidden = e.name.startsWith(".");
-      const kind = await entryKind(full, e);
+    for (const { name, raw, dirent: e } of entries) {
+      const full = dir === "." ? name : path.join(dir, name);
+      const fullRaw = raw || dirRaw ? Buffer.concat([dirRaw ?? Buffer.from(path.resolve(cwd, dir)), Buffer.from(path.sep), raw ?? Buffer.from(name)]) : undefined;
+      const fullFs: FsPath = fullRaw ?? full;
+      const rel = relDir === "" ? name : `${relDir}/${name}`;
+      const hidden = name.startsWith(".");
+      const kind = await entryKind(fullFs, e);
       // A link found while walking is followed only inside the folder named (a link to `/` would
       // walk the machine); a file or folder named on the command line is the user's choice.
-      if (e.isSymbolicLink() && (kind === "dir" || kind === "file" || kind === "special") && (await leadsOutside(full, root))) {
+      if (e.isSymbolicLink() && (kind === "dir" || kind === "file" || kind === "special") && (await leadsOutside(fullFs, root))) {
         if (filter.reportAll || filter.file(rel)) out.skipped.push({ file: full, reason: "link-outside" });
         continue;
+      }
+      if (excluded.size > 0 && (kind === "dir" || kind === "file")) {
+        const key = e.isSymbolicLink() ? await realKey(fullFs) : `${real}${path.sep}${bytesKey(raw ?? Buffer.from(name))}`;
+        if (key !== undefined && excluded.has(key)) {
+          if (filter.reportAll || filter.file(rel)) out.skipped.push({ file: full, reason: "output" });
+          continue;
+        }
       }
       if (kind === "dir") {
         if (hidden) {
@@ -159,8 +210,8 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
           continue;
         }
         // A pattern naming a folder (`部门*`) takes all of it, as the shell's expansion would.
-        if (filter !== EVERYTHING && filter.file(rel)) await walk(full, root, EVERYTHING, rel, inside);
-        else if (filter.dir(rel)) await walk(full, root, filter, rel, inside);
+        if (filter !== EVERYTHING && filter.file(rel)) await walk(full, root, EVERYTHING, rel, inside, fullRaw);
+        else if (filter.dir(rel)) await walk(full, root, filter, rel, inside, fullRaw);
         continue;
       }
       if (!filter.file(rel)) continue;
@@ -168,9 +219,9 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
       if (kind === "special" || kind === "link-loop" || kind === "broken-link") out.skipped.push({ file: full, reason: kind });
       else if (kind === "error") out.unreadable.push({ file: full, code: "PG-E-UNREADABLE" });
       else {
-        const reason = skipReasonForName(e.name);
+        const reason = skipReasonForName(name);
         if (reason) out.skipped.push({ file: full, reason });
-        else addFile(full, root);
+        else addFile(full, root, fullRaw);
       }
     }
   }

@@ -19,6 +19,8 @@ export interface FileTask {
   index: number;
   /** Absolute path to read. */
   path: string;
+  /** The absolute path as bytes, to open instead of `path` when the name is not valid UTF-8. */
+  raw?: Uint8Array;
   /** How messages and reports call the file (the path as the user gave it). */
   name: string;
 }

@@ -1,3 +1,4 @@
+import { shownName, terminalText } from "../model/errors.js";
 import { displayWidth } from "../report/display-width.js";
 
 /** Cut text to at most `width` columns, keeping its end (the file name) and marking the cut with …. */
@@ -69,7 +70,8 @@ export class ProgressBar {
   /** Print a whole line (a message about a file) above the bar, then redraw the bar. */
   log(text: string): void {
     if (this.drawn) this.options.write("\r\x1b[2K");
-    this.options.write(text.endsWith("\n") ? text : `${text}\n`);
+    const shown = terminalText(text.endsWith("\n") ? text.slice(0, -1) : text);
+    this.options.write(`${shown}\n`);
     if (this.drawn) this.options.write(this.line(this.now()));
   }
 
@@ -92,6 +94,7 @@ export class ProgressBar {
     const columns = (this.options.columns ?? 80) - 1;
     const room = columns - displayWidth(head) - 2;
     if (room < 6 || !this.current) return displayWidth(head) <= columns ? head : truncateStart(head, columns);
-    return `${head}  ${truncateStart(this.current, room)}`;
+    // The current file's name is shown escaped: a name holding ESC[2J must not clear the screen.
+    return `${head}  ${truncateStart(shownName(this.current), room)}`;
   }
 }

@@ -2,8 +2,8 @@ import os from "node:os";
 import path from "node:path";
 import type { CommandContext } from "../cli/context.js";
 import { say, t } from "../cli/context.js";
-import { ERROR_CODES, shownName, type ErrorCode } from "../model/errors.js";
-import { countSkipped, expandInputs, type ExpandedInputs, type InputFile, type SkipReason } from "./expand.js";
+import { ERROR_CODES, shownName, terminalText, type ErrorCode } from "../model/errors.js";
+import { countSkipped, expandInputs, type ExpandedInputs, type ExpandOptions, type InputFile, type SkipReason } from "./expand.js";
 import type { FileFailure, FileOutcome, FileTask, JobSpec } from "./job.js";
 import { ProgressBar } from "./progress.js";
 import { runBatch } from "./runner.js";
@@ -28,6 +28,7 @@ const SKIP_NAMES: Record<SkipReason, { zh: string; en: string }> = {
   "link-loop": { zh: "循环链接", en: "link loops" },
   "link-outside": { zh: "指向文件夹之外的链接", en: "links leading outside the folder" },
   "broken-link": { zh: "失效链接", en: "broken links" },
+  output: { zh: "本次的输出", en: "outputs of this run" },
 };
 
 /** A failure as one line: `file: reason：detail [CODE]`. */
@@ -60,9 +61,9 @@ export class BatchSession {
   }
 
   /** Expand paths, folders and globs; false (after saying why) when a path does not exist. */
-  async expand(paths: readonly string[]): Promise<boolean> {
-    this.expanded = await expandInputs(paths, this.ctx.io.cwd);
-    for (const m of this.expanded.missing) say(this.ctx, `perfgoal: ${m}: ${t(this.ctx, "文件不存在", "file not found")} [PG-E-NOT-FOUND]`);
+  async expand(paths: readonly string[], options: ExpandOptions = {}): Promise<boolean> {
+    this.expanded = await expandInputs(paths, this.ctx.io.cwd, options);
+    for (const m of this.expanded.missing) say(this.ctx, `perfgoal: ${shownName(m)}: ${t(this.ctx, "文件不存在", "file not found")} [PG-E-NOT-FOUND]`);
     if (this.expanded.missing.length > 0) return false;
     for (const u of this.expanded.unreadable) this.fail(u.file, { code: u.code, ...(u.detail ? { detail: u.detail } : {}), internal: false });
     return true;
@@ -79,7 +80,7 @@ export class BatchSession {
 
   /** Run the job over the expanded files; yields outcomes in input order. Failures are printed here. */
   async *run<P>(spec: JobSpec, extra: { workerEntry?: URL } = {}): AsyncGenerator<FileOutcome<P>> {
-    const tasks: FileTask[] = this.expanded.files.map((f, index) => ({ index, name: f.file, path: path.resolve(this.ctx.io.cwd, f.file) }));
+    const tasks: FileTask[] = this.expanded.files.map((f, index) => ({ index, name: f.file, path: path.resolve(this.ctx.io.cwd, f.file), ...(f.raw ? { raw: f.raw } : {}) }));
     this.stats.total = tasks.length;
     const io = this.ctx.io;
     if (io.stderrIsTTY && !this.options.quiet && tasks.length > 1) {
@@ -109,10 +110,24 @@ export class BatchSession {
     }
   }
 
-  /** A line on stderr that does not garble the progress bar. */
+  /**
+   * A line on stderr that does not garble the progress bar. Escaped as a whole: a reader's warning
+   * may quote form text, and nothing from a form may act on the terminal.
+   */
   note(line: string): void {
-    if (this.bar) this.bar.log(line);
-    else say(this.ctx, line);
+    const shown = terminalText(line);
+    if (this.bar) this.bar.log(shown);
+    else say(this.ctx, shown);
+  }
+
+  /**
+   * An input that was read but whose output could not be written (no space, a device in its
+   * place, another input's output under the same name): its line, and it counts as failed.
+   */
+  failOutput(line: string): void {
+    this.stats.ok = Math.max(0, this.stats.ok - 1);
+    this.stats.failed++;
+    this.note(line);
   }
 
   /** Record and print a failed file. */

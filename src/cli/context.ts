@@ -1,3 +1,4 @@
+import { terminalText } from "../model/errors.js";
 import type { CliIO } from "./io.js";
 
 export type Lang = "zh" | "en";
@@ -12,9 +13,10 @@ export interface CommandContext {
   exitCode: number;
 }
 
-/** Say one line on stderr. */
+/** Say one line on stderr; control characters (from a file name, a form, an argument) are shown escaped. */
 export function say(ctx: CommandContext, line: string): void {
-  ctx.io.stderr(line.endsWith("\n") ? line : `${line}\n`);
+  const shown = terminalText(line.endsWith("\n") ? line.slice(0, -1) : line);
+  ctx.io.stderr(`${shown}\n`);
 }
 
 /** zh / en text chosen by --lang. */

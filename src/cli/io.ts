@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { lstatSync, mkdirSync, promises as fs, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, promises as fs, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
 import path from "node:path";
 import { outputFailure, PerfgoalError } from "../model/errors.js";
 import { MAX_INPUT_BYTES } from "../parse/index.js";
@@ -46,13 +46,15 @@ export function processIO(signal?: AbortSignal): CliIO {
   };
 }
 
-/** Files being written right now, so an interrupt can remove their temporary files. */
+/** Files being written right now, so an interrupt, a SIGTERM or a crash can remove their temporary files. */
 const pendingTemps = new Set<string>();
+let exitHooked = false;
 
+/** Synchronous on purpose: it runs in the process's 'exit' hook and in signal handlers. */
 export function removePendingTemps(): void {
   for (const t of pendingTemps) {
     try {
-      unlinkSync(t);
+      rmSync(t, { force: true });
     } catch {
       /* already gone */
     }
@@ -60,16 +62,106 @@ export function removePendingTemps(): void {
   pendingTemps.clear();
 }
 
+function addPending(tmp: string): void {
+  // An uncaught exception still runs 'exit' hooks: no temporary file outlives the process.
+  if (!exitHooked) {
+    process.once("exit", removePendingTemps);
+    exitHooked = true;
+  }
+  pendingTemps.add(tmp);
+}
+
 export interface WriteOptions {
   /** Overwrite an existing file. */
   force?: boolean;
   /** Absolute paths of the inputs: never written over, whatever --force says. */
   inputs?: Iterable<string>;
+  /** The outputs this run has written: a second input never takes the name of another's output. */
+  claims?: OutputClaims;
+  /** The input this output is made from, as shown (for the collision message). */
+  owner?: string;
+}
+
+/** The longest file name (in bytes) the usual file systems take (NAME_MAX). */
+export const MAX_NAME_BYTES = 255;
+
+/**
+ * The outputs one run has written, by path and by file identity (a case-insensitive file system
+ * gives `A.yaml` and `a.yaml` one file): with --force, two inputs mapping to one output name would
+ * otherwise leave one output and report both as written.
+ */
+export class OutputClaims {
+  private readonly byPath = new Map<string, string>();
+  private readonly byFile = new Map<string, string>();
+
+  /** The input whose output already holds this name in this run, if any. */
+  ownerOf(abs: string): string | undefined {
+    const named = this.byPath.get(abs);
+    if (named !== undefined || this.byFile.size === 0) return named;
+    const st = statSync(abs, { throwIfNoEntry: false });
+    return st ? this.byFile.get(`${st.dev}:${st.ino}`) : undefined;
+  }
+
+  record(abs: string, owner: string): void {
+    this.byPath.set(abs, owner);
+    const st = statSync(abs, { throwIfNoEntry: false });
+    if (st) this.byFile.set(`${st.dev}:${st.ino}`, owner);
+  }
+}
+
+const KIND_NAMES = {
+  dir: { zh: "文件夹", en: "a folder" },
+  char: { zh: "字符设备", en: "a character device" },
+  block: { zh: "块设备", en: "a block device" },
+  fifo: { zh: "命名管道", en: "a named pipe" },
+  socket: { zh: "套接字", en: "a socket" },
+  other: { zh: "特殊文件", en: "a special file" },
+} as const;
+
+function kindOf(st: Stats): keyof typeof KIND_NAMES {
+  if (st.isDirectory()) return "dir";
+  if (st.isCharacterDevice()) return "char";
+  if (st.isBlockDevice()) return "block";
+  if (st.isFIFO()) return "fifo";
+  if (st.isSocket()) return "socket";
+  return "other";
 }
 
 /**
- * The checks every output passes before a byte is written (never an input; an existing file only
- * with `force`), and the temporary name beside the target that the rename will replace.
+ * Refuse a target that exists and is not a regular file we may replace: a device (`/dev/null`),
+ * a pipe, a socket, a folder, or any symbolic link. A rename would put a regular file in place of
+ * the node (as root, `-o /dev/null` would replace the system's); writing through a link to a
+ * regular file would write outside the folder named. The node or link is left untouched.
+ * Returns whether the target exists (a regular file).
+ */
+function checkReplaceable(abs: string, target: string): boolean {
+  let st: Stats | undefined;
+  try {
+    st = lstatSync(abs, { throwIfNoEntry: false });
+  } catch (e) {
+    throw outputFailure(e, target);
+  }
+  if (!st) return false;
+  if (st.isFile()) return true;
+  if (st.isSymbolicLink()) {
+    const to = statSync(abs, { throwIfNoEntry: false });
+    const kind = to && !to.isFile() ? KIND_NAMES[kindOf(to)] : undefined;
+    throw new PerfgoalError(
+      "PG-E-OUTPUT",
+      kind
+        ? { zh: `不是普通文件：是指向${kind.zh}的符号链接，保持原样`, en: `not a regular file: a symbolic link to ${kind.en}, left as it is` }
+        : { zh: "是符号链接：不替换链接，也不写入它指向的文件", en: "a symbolic link: neither replaced nor written through" },
+      { file: target },
+    );
+  }
+  const kind = KIND_NAMES[kindOf(st)];
+  throw new PerfgoalError("PG-E-OUTPUT", { zh: `不是普通文件（${kind.zh}），保持原样`, en: `not a regular file (${kind.en}), left as it is` }, { file: target });
+}
+
+/**
+ * The checks every output passes before a byte is written (never an input; never a device, pipe,
+ * folder or link; an existing file only with `force`; never another input's output of this run),
+ * and the temporary name beside the target that the rename will replace.
  * Synchronous, like writeFileAtomic: a batch writes hundreds of small files from the main thread,
  * and each async call is a round trip through the thread pool on cores the workers need.
  */
@@ -78,9 +170,37 @@ function claimTarget(target: string, options: WriteOptions): { abs: string; dir:
   for (const input of options.inputs ?? []) {
     if (sameFile(abs, path.resolve(input))) throw new PerfgoalError("PG-E-SAME-AS-INPUT", undefined, { file: target });
   }
-  if (!options.force && exists(abs)) throw new PerfgoalError("PG-E-EXISTS", undefined, { file: target });
+  const nameBytes = Buffer.byteLength(path.basename(abs));
+  if (nameBytes > MAX_NAME_BYTES) {
+    throw new PerfgoalError(
+      "PG-E-OUTPUT",
+      { zh: `文件名过长（${nameBytes} 字节，上限 ${MAX_NAME_BYTES} 字节）`, en: `file name too long (${nameBytes} bytes, at most ${MAX_NAME_BYTES})` },
+      { file: target },
+    );
+  }
+  const other = options.claims?.ownerOf(abs);
+  if (other !== undefined) throw collision(target, options.owner, other);
+  if (checkReplaceable(abs, target) && !options.force) throw new PerfgoalError("PG-E-EXISTS", undefined, { file: target });
   const dir = path.dirname(abs);
-  return { abs, dir, tmp: path.join(dir, `.${path.basename(abs)}.${randomBytes(6).toString("hex")}.tmp`) };
+  // Short and fixed in length, whatever the target's name: `.<name>.<hex>.tmp` passed NAME_MAX
+  // for a name of 80 Chinese characters. Beside the target, so the rename stays atomic.
+  return { abs, dir, tmp: path.join(dir, `.pg-${randomBytes(6).toString("hex")}.tmp`) };
+}
+
+function collision(target: string, owner: string | undefined, other: string): PerfgoalError {
+  const who = owner ?? "-";
+  return new PerfgoalError(
+    "PG-E-OUTPUT",
+    { zh: `${who} 与 ${other} 的输出同名，${who} 的输出未写入`, en: `${who} maps to the same output as ${other}; ${who}'s output was not written` },
+    { file: target },
+  );
+}
+
+/** The last look before the rename: the target may have become a device, a link or a file since the claim. */
+function commitRename(tmp: string, abs: string, target: string, options: WriteOptions): void {
+  if (checkReplaceable(abs, target) && !options.force) throw new PerfgoalError("PG-E-EXISTS", undefined, { file: target });
+  renameSync(tmp, abs);
+  if (options.claims) options.claims.record(abs, options.owner ?? "-");
 }
 
 /**
@@ -89,11 +209,12 @@ function claimTarget(target: string, options: WriteOptions): { abs: string; dir:
  */
 export async function writeFileAtomic(target: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
   const { abs, dir, tmp } = claimTarget(target, options);
-  pendingTemps.add(tmp);
+  addPending(tmp);
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(tmp, data);
-    renameSync(tmp, abs);
+    // `wx`: the temporary name is ours alone, never a file or link someone put there.
+    writeFileSync(tmp, data, { flag: "wx" });
+    commitRename(tmp, abs, target, options);
   } catch (e) {
     try {
       rmSync(tmp, { force: true });
@@ -122,7 +243,7 @@ export interface AtomicWriter {
 export async function openAtomicWriter(target: string, options: WriteOptions = {}): Promise<AtomicWriter> {
   const { abs, dir, tmp } = claimTarget(target, options);
   const failed = (e: unknown) => outputFailure(e, target);
-  pendingTemps.add(tmp);
+  addPending(tmp);
   let handle: import("node:fs/promises").FileHandle | undefined;
   const abort = async () => {
     await handle?.close().catch(() => undefined);
@@ -132,7 +253,7 @@ export async function openAtomicWriter(target: string, options: WriteOptions = {
   };
   try {
     await fs.mkdir(dir, { recursive: true });
-    handle = await fs.open(tmp, "w");
+    handle = await fs.open(tmp, "wx");
   } catch (e) {
     await abort();
     throw failed(e);
@@ -140,7 +261,8 @@ export async function openAtomicWriter(target: string, options: WriteOptions = {
   return {
     write: async (data) => {
       try {
-        await handle!.writeFile(data);
+        if (!handle) throw new PerfgoalError("PG-E-OUTPUT", { zh: "写入已中止", en: "the write was abandoned" }, { file: target });
+        await handle.writeFile(data);
       } catch (e) {
         await abort();
         throw failed(e);
@@ -148,9 +270,10 @@ export async function openAtomicWriter(target: string, options: WriteOptions = {
     },
     commit: async () => {
       try {
-        await handle!.close();
+        if (!handle) throw new PerfgoalError("PG-E-OUTPUT", { zh: "写入已中止", en: "the write was abandoned" }, { file: target });
+        await handle.close();
         handle = undefined;
-        await fs.rename(tmp, abs);
+        commitRename(tmp, abs, target, options);
         pendingTemps.delete(tmp);
       } catch (e) {
         await abort();
@@ -159,6 +282,33 @@ export async function openAtomicWriter(target: string, options: WriteOptions = {
     },
     abort,
   };
+}
+
+/**
+ * Whether two output paths name one file: the same path, the same file (a link, a hard link, a
+ * case-insensitive name), or, for files not yet there, the same name in the same real folder.
+ */
+export function sameOutput(a: string, b: string): boolean {
+  const ra = path.resolve(a);
+  const rb = path.resolve(b);
+  if (ra === rb || sameFile(ra, rb)) return true;
+  return realName(ra) === realName(rb);
+}
+
+/** The path with its links resolved, also a link to a file not yet there (the folder may not exist yet either). */
+function realName(abs: string, depth = 0): string {
+  try {
+    if (depth < 8 && lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink()) return realName(path.resolve(path.dirname(abs), readlinkSync(abs)), depth + 1);
+  } catch {
+    /* unreadable: compare by name */
+  }
+  let dir = path.dirname(abs);
+  try {
+    dir = realpathSync(dir);
+  } catch {
+    /* created by the write */
+  }
+  return path.join(dir, path.basename(abs));
 }
 
 function exists(p: string): boolean {

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { readFileSync } from "node:fs";
-import { isPerfgoalError } from "../model/errors.js";
+import { isPerfgoalError, terminalText } from "../model/errors.js";
 import type { CliIO } from "./io.js";
 import { EXIT, EXIT_HELP_ZH } from "./exit-codes.js";
 import type { CommandContext, Lang } from "./context.js";
@@ -44,12 +44,13 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .addHelpText("after", EXIT_HELP_ZH)
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(terminalText(s)) });
 
   registerParse(program, ctx);
   registerCommands(program, ctx);
   for (const cmd of program.commands) {
-    cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+    // An argument echoed in an error (`unknown option '\x1b[2J'`) is shown escaped.
+    cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(terminalText(s)) });
     cmd.addHelpText("after", EXIT_HELP_ZH);
   }
 
@@ -62,12 +63,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return EXIT.usage;
     }
     if (isPerfgoalError(e)) {
-      io.stderr(`perfgoal: ${e.describe(ctx.lang)}\n`);
+      io.stderr(`${terminalText(`perfgoal: ${e.describe(ctx.lang)}`)}\n`);
       if (ctx.debug && e.stack) io.stderr(`${e.stack}\n`);
       return e.code === "PG-E-NOT-FOUND" ? EXIT.usage : EXIT.findings;
     }
     const err = e as Error;
-    io.stderr(`perfgoal: ${ctx.lang === "en" ? "internal error" : "内部错误"}: ${err?.message ?? String(e)}\n`);
+    io.stderr(`${terminalText(`perfgoal: ${ctx.lang === "en" ? "internal error" : "内部错误"}: ${err?.message ?? String(e)}`)}\n`);
     if (ctx.debug && err?.stack) io.stderr(`${err.stack}\n`);
     return EXIT.usage;
   }

@@ -60,6 +60,19 @@ export function shownName(name: string): string {
   });
 }
 
+/**
+ * Text for a terminal that may span lines (a stack trace with --debug): each line as shownName
+ * shows it, the line breaks kept.
+ */
+export function terminalText(text: string): string {
+  TERMINAL_CONTROLS.lastIndex = 0;
+  if (!TERMINAL_CONTROLS.test(text)) return text;
+  return text
+    .split("\n")
+    .map((line) => shownName(line))
+    .join("\n");
+}
+
 export class PerfgoalError extends Error {
   readonly code: ErrorCode;
   /** A detail in Chinese (a YAML path, a byte count …). */
@@ -113,7 +126,25 @@ export function isPerfgoalError(e: unknown): e is PerfgoalError {
   return e instanceof PerfgoalError;
 }
 
+/** What the system's write errors mean, with the code kept for a search. */
+const WRITE_ERRORS: Record<string, { zh: string; en: string }> = {
+  ENOSPC: { zh: "磁盘空间不足", en: "no space left on the device" },
+  EDQUOT: { zh: "超出磁盘配额", en: "disk quota exceeded" },
+  EFBIG: { zh: "文件超出系统允许的大小", en: "file larger than the system allows" },
+  EACCES: { zh: "没有写权限", en: "permission denied" },
+  EPERM: { zh: "不允许写入", en: "operation not permitted" },
+  EROFS: { zh: "只读文件系统", en: "read-only file system" },
+  ENAMETOOLONG: { zh: "文件名过长", en: "file name too long" },
+  ENOTDIR: { zh: "路径中有一段不是文件夹", en: "a part of the path is not a folder" },
+  EISDIR: { zh: "是文件夹", en: "is a folder" },
+  EIO: { zh: "读写出错", en: "input/output error" },
+};
+
 /** A failed write (missing folder, no space, no permission) as perfgoal's own error, naming the file. */
 export function outputFailure(e: unknown, file: string): PerfgoalError {
-  return e instanceof PerfgoalError ? e : new PerfgoalError("PG-E-OUTPUT", (e as NodeJS.ErrnoException).code ?? (e as Error).message, { file, cause: e });
+  if (e instanceof PerfgoalError) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  const known = code ? WRITE_ERRORS[code] : undefined;
+  const detail = known ? { zh: `${known.zh}（${code}）`, en: `${known.en} (${code})` } : (code ?? (e as Error).message);
+  return new PerfgoalError("PG-E-OUTPUT", detail, { file, cause: e });
 }

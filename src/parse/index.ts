@@ -46,10 +46,11 @@ export async function parseFile(file: string): Promise<ParseResult> {
  * The same, reading the file synchronously: for batch workers, where a form is a few kilobytes
  * and the four thread-pool round trips of an async read cost more than reading it.
  */
-export async function parseFileNow(file: string): Promise<ParseResult> {
+export async function parseFileNow(file: string, raw?: Uint8Array): Promise<ParseResult> {
   let bytes: Buffer;
   try {
-    const fd = openSync(file, OPEN_NOW);
+    // `raw`: the path's bytes, for a name that is not valid UTF-8 (`file` then shows it escaped).
+    const fd = openSync(raw ? Buffer.from(raw) : file, OPEN_NOW);
     try {
       checkInputFile(file, fstatSync(fd));
       bytes = readFileSync(fd);

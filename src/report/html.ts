@@ -59,7 +59,7 @@ const WORDS = {
     noDepartment: "（未填部门）",
     formsUnit: "份",
     more: "其余规则",
-    skipReasons: { lock: "Word 锁文件", hidden: "隐藏文件", unsupported: "不支持的类型", special: "管道或设备", "link-loop": "循环链接", "broken-link": "失效链接", "link-outside": "指向文件夹之外的链接" },
+    skipReasons: { lock: "Word 锁文件", hidden: "隐藏文件", unsupported: "不支持的类型", special: "管道或设备", "link-loop": "循环链接", "broken-link": "失效链接", "link-outside": "指向文件夹之外的链接", output: "本次的输出" },
   },
   en: {
     title: "Performance-goal form review",
@@ -106,7 +106,7 @@ const WORDS = {
     noDepartment: "(no department)",
     formsUnit: "forms",
     more: "other rules",
-    skipReasons: { lock: "Word lock files", hidden: "hidden", unsupported: "unsupported type", special: "pipes or devices", "link-loop": "link loops", "broken-link": "broken links", "link-outside": "links leading outside the folder" },
+    skipReasons: { lock: "Word lock files", hidden: "hidden", unsupported: "unsupported type", special: "pipes or devices", "link-loop": "link loops", "broken-link": "broken links", "link-outside": "links leading outside the folder", output: "outputs of this run" },
   },
 } as const;
 

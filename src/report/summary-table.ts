@@ -148,7 +148,11 @@ export async function writeSummaryXlsx(report: ReviewReport, write: (chunk: Uint
   })();
   // A failed write (disk full) stops the rows at the next pause instead of filling memory.
   let writeFailed = false;
-  written.catch(() => (writeFailed = true));
+  let writeError: unknown;
+  written.catch((e: unknown) => {
+    writeFailed = true;
+    writeError = e;
+  });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
   workbook.creator = "perfgoal";
 
@@ -181,7 +185,9 @@ export async function writeSummaryXlsx(report: ReviewReport, write: (chunk: Uint
   } catch (e) {
     stream.destroy(e as Error);
     await written.catch(() => undefined);
-    throw e;
+    // A failed write makes exceljs fail too (its stream was torn down: ABORT_ERR): the write's own
+    // error (ENOSPC) is the one that says what happened.
+    throw writeError ?? e;
   }
   await written;
 }

@@ -1,6 +1,7 @@
 import { Chalk } from "chalk";
 import { gradeName } from "../lint/grade.js";
 import { isFatal, type Lang, type ReportResult } from "../lint/types.js";
+import { shownName } from "../model/errors.js";
 import { GRADES, type Grade } from "../model/terms.js";
 import { displayWidth, padEndWidth, padStartWidth, truncateWidth } from "./display-width.js";
 import { formLabel, topRuleIds } from "./labels.js";
@@ -28,13 +29,14 @@ export const summaryStream: StreamFormatter = (options) => {
   const grades = new Map<Grade, number>();
   const add = (r: ReportResult): string => {
     if (isFatal(r)) {
-      fatalLines.push(`${r.file}  ${c.red(lang === "zh" ? "无法读取" : "unreadable")}  ${r.fatal.message}  ${c.dim(r.fatal.code)}`);
+      fatalLines.push(`${shownName(r.file)}  ${c.red(lang === "zh" ? "无法读取" : "unreadable")}  ${shownName(r.fatal.message)}  ${c.dim(r.fatal.code)}`);
       return "";
     }
     grades.set(r.grade, (grades.get(r.grade) ?? 0) + 1);
     rows.push([
-      formLabel(r.file, r.formIndex, lang),
-      truncateWidth(r.project ?? "", PROJECT_WIDTH),
+      // A terminal shows these: control characters from a file name or a form are escaped.
+      shownName(formLabel(r.file, r.formIndex, lang)),
+      truncateWidth(shownName(r.project ?? ""), PROJECT_WIDTH),
       gradeName(r.grade, lang),
       String(r.counts.error),
       String(r.counts.warning),

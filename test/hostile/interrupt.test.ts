@@ -1,6 +1,7 @@
 /**
  * Ctrl-C in the middle of a batch (a real SIGINT to the built CLI): exit 130, no temporary file
- * left anywhere, and every output that exists is complete (it reads back as a form).
+ * left anywhere, and every output that exists is complete (it reads back as a form). SIGTERM and
+ * SIGHUP end at once, like a second Ctrl-C: exit 143 and 129, nothing half-written left.
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -37,8 +38,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Start the batch, send SIGINT once `enough` outputs exist, wait for the exit. */
-async function interrupted(command: "parse" | "render", out: string, enough: number) {
+/** Start the batch, send `signal` once `enough` outputs exist, wait for the exit. */
+async function interrupted(command: "parse" | "render", out: string, enough: number, signal: NodeJS.Signals = "SIGINT") {
   let timer: NodeJS.Timeout | undefined;
   let sent = false;
   const run = await runBuilt([command, "in", "--out-dir", out, "--jobs", "2"], {
@@ -48,7 +49,7 @@ async function interrupted(command: "parse" | "render", out: string, enough: num
       timer = setInterval(() => {
         if (!sent && filesBelow(out).length >= enough) {
           sent = true;
-          child.kill("SIGINT");
+          child.kill(signal);
         }
       }, 20);
     },
@@ -83,8 +84,8 @@ describe("SIGINT in the middle of a batch", () => {
     for (const f of written) expect((await parseFile(path.join(out, f))).forms.length).toBe(1);
   });
 
-  /** validate with the 汇总表 and the HTML report, its temp folder our own; SIGINT once the review spool has data. */
-  async function interruptedReview(name: string) {
+  /** validate with the 汇总表 and the HTML report, its temp folder our own; `signal` once the review spool has data. */
+  async function interruptedReview(name: string, signal: NodeJS.Signals = "SIGINT") {
     const tmp = path.join(dir, `tmp-${name}`);
     mkdirSync(tmp, { recursive: true });
     let timer: NodeJS.Timeout | undefined;
@@ -99,7 +100,7 @@ describe("SIGINT in the middle of a batch", () => {
           const spooled = filesBelow(tmp).some((f) => (statSync(path.join(tmp, f), { throwIfNoEntry: false })?.size ?? 0) > 0);
           if (!sent && spooled) {
             sent = true;
-            child.kill("SIGINT");
+            child.kill(signal);
           }
         }, 10);
       },
@@ -114,5 +115,67 @@ describe("SIGINT in the middle of a batch", () => {
     expect(run.code).toBe(130);
     expect(filesBelow(tmp)).toEqual([]);
     expect(filesBelow(dir).filter((f) => /^once\.|\.tmp$/.test(path.basename(f)))).toEqual([]);
+  });
+});
+
+describe("SIGTERM and SIGHUP: like a second Ctrl-C, at once", () => {
+  it("parse --out-dir, SIGTERM: exit 143, whole YAML files only, no .tmp", async () => {
+    const out = path.join(dir, "out-term");
+    const { run, sent } = await interrupted("parse", out, 10, "SIGTERM");
+    expect(sent).toBe(true);
+    expect(run.killed).toBe(false);
+    expect(run.code).toBe(143);
+    const written = filesBelow(out);
+    expect(written.filter((f) => !f.endsWith(".yaml"))).toEqual([]);
+    expect(written.length).toBeLessThan(FILES);
+    for (const f of written) expect(loadFormsYaml(readFileSync(path.join(out, f), "utf8"))[0]!.form.project.name).toBeTruthy();
+  });
+
+  it("render --out-dir, SIGHUP: exit 129, whole .docx files only, no .tmp", async () => {
+    const out = path.join(dir, "out-hup");
+    const { run, sent } = await interrupted("render", out, 5, "SIGHUP");
+    expect(sent).toBe(true);
+    expect(run.code).toBe(129);
+    const written = filesBelow(out);
+    expect(written.filter((f) => !f.endsWith(".docx"))).toEqual([]);
+    for (const f of written) expect((await parseFile(path.join(out, f))).forms.length).toBe(1);
+  });
+
+  /** validate with the 汇总表 and the HTML report under -o: the report's temporary file exists from the start. */
+  async function terminatedReview(name: string) {
+    const tmp = path.join(dir, `tmp-${name}`);
+    mkdirSync(tmp, { recursive: true });
+    let timer: NodeJS.Timeout | undefined;
+    let sawTemp = false;
+    let sent = false;
+    const args = ["validate", "in", "--jobs", "2", "--summary", `${name}.xlsx`, "-f", "html", "-o", `${name}.html`];
+    const run = await runBuilt(args, {
+      cwd: dir,
+      env: { TMPDIR: tmp },
+      hangGuardMs: 120_000,
+      onSpawn: (child) => {
+        timer = setInterval(() => {
+          if (sent) return;
+          const spooled = filesBelow(tmp).some((f) => (statSync(path.join(tmp, f), { throwIfNoEntry: false })?.size ?? 0) > 0);
+          const reportTemp = filesBelow(dir).some((f) => !f.includes("/") && /^\.pg-[0-9a-f]+\.tmp$/.test(f));
+          if (spooled && reportTemp) {
+            sawTemp = true;
+            sent = true;
+            child.kill("SIGTERM");
+          }
+        }, 10);
+      },
+    });
+    clearInterval(timer);
+    return { run, sent, sawTemp, tmp };
+  }
+
+  it("validate --summary .xlsx -f html -o, SIGTERM: exit 143, no report, no workbook, no temporary file, the spool removed", async () => {
+    const { run, sent, sawTemp, tmp } = await terminatedReview("term");
+    expect(sent).toBe(true);
+    expect(sawTemp).toBe(true);
+    expect(run.code).toBe(143);
+    expect(filesBelow(tmp)).toEqual([]);
+    expect(filesBelow(dir).filter((f) => /^term\.|\.tmp$/.test(path.basename(f)))).toEqual([]);
   });
 });

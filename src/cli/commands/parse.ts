@@ -32,15 +32,18 @@ export function registerParse(program: Command, ctx: CommandContext): void {
 async function parseCommand(ctx: CommandContext, paths: string[], opts: ParseOptions): Promise<number> {
   const { BatchSession } = await import("../../batch/session.js");
   const { planOutputs } = await import("../../batch/out-dir.js");
-  const { writeFileAtomic } = await import("../io.js");
+  const { OutputClaims, writeFileAtomic } = await import("../io.js");
   const { isPerfgoalError } = await import("../../model/errors.js");
   if (opts.output && opts.outDir) {
     say(ctx, t(ctx, "perfgoal: -o 与 --out-dir 不能同时使用", "perfgoal: -o and --out-dir are mutually exclusive"));
     return EXIT.usage;
   }
   const session = new BatchSession(ctx, { ...(opts.jobs ? { jobs: opts.jobs } : {}), ...(opts.quiet ? { quiet: true } : {}) });
-  if (!(await session.expand(paths.filter((p) => p !== "-")))) return EXIT.usage;
+  // What this run writes is never read back as input (`parse 来件/ --out-dir 来件/yaml`, run twice).
+  const exclude = [opts.outDir, opts.output].filter((p): p is string => p !== undefined && p !== "-").map((p) => path.resolve(ctx.io.cwd, p));
+  if (!(await session.expand(paths.filter((p) => p !== "-"), { exclude }))) return EXIT.usage;
   const inputs = session.inputPaths();
+  const claims = new OutputClaims();
   const toStdout = !opts.outDir && !opts.output;
   const collected: string[] = [];
   let streamed = 0;
@@ -55,7 +58,7 @@ async function parseCommand(ctx: CommandContext, paths: string[], opts: ParseOpt
       const result = await parseBuffer(await ctx.io.readStdin(), "-");
       for (const w of result.warnings) say(ctx, `perfgoal: -: ${w}`);
       const yaml = formsToYaml(result.forms.map((f) => f.form));
-      if (opts.outDir) await writeFileAtomic(path.join(path.resolve(ctx.io.cwd, opts.outDir), "stdin.yaml"), yaml, { force: opts.force, inputs });
+      if (opts.outDir) await writeFileAtomic(path.join(path.resolve(ctx.io.cwd, opts.outDir), "stdin.yaml"), yaml, { force: opts.force, inputs, claims, owner: "-" });
       else emit(yaml);
     } catch (e) {
       if (!isPerfgoalError(e)) throw e;
@@ -71,17 +74,23 @@ async function parseCommand(ctx: CommandContext, paths: string[], opts: ParseOpt
       const planned = targets[outcome.index]!;
       try {
         if (planned.clashesWithInput) throw new PerfgoalError("PG-E-SAME-AS-INPUT", undefined, { file: planned.target });
-        await writeFileAtomic(planned.target, yaml, { force: opts.force, inputs: [inputs[outcome.index]!] });
+        await writeFileAtomic(planned.target, yaml, { force: opts.force, inputs: [inputs[outcome.index]!], claims, owner: outcome.name });
       } catch (e) {
         if (!isPerfgoalError(e)) throw e;
         writeFailed = true;
-        session.note(`perfgoal: ${e.describe(ctx.lang, path.relative(ctx.io.cwd, planned.target) || planned.target)}`);
+        session.failOutput(`perfgoal: ${e.describe(ctx.lang, path.relative(ctx.io.cwd, planned.target) || planned.target)}`);
       }
     } else emit(yaml);
   }
   if (opts.output && collected.length > 0 && !session.interrupted) {
     const text = collected.map((y, i) => (i === 0 ? y : `---\n${y}`)).join("");
-    await writeFileAtomic(path.resolve(ctx.io.cwd, opts.output), text, { force: opts.force, inputs });
+    try {
+      await writeFileAtomic(path.resolve(ctx.io.cwd, opts.output), text, { force: opts.force, inputs });
+    } catch (e) {
+      if (!isPerfgoalError(e)) throw e;
+      writeFailed = true;
+      session.note(`perfgoal: ${e.describe(ctx.lang, opts.output)}`);
+    }
   }
   session.printSummary();
   return session.exitCode(writeFailed ? EXIT.findings : EXIT.ok);

@@ -59,13 +59,15 @@ async function renderCommand(ctx: CommandContext, paths: string[], opts: RenderC
   const renderOptions: RenderOptions = { ...(layout ? { layout } : {}), ...(opts.landscape ? { landscape: true } : {}) };
   const { BatchSession } = await import("../../batch/session.js");
   const { planOutputs } = await import("../../batch/out-dir.js");
-  const { writeFileAtomic } = await import("../io.js");
-  const { PerfgoalError, isPerfgoalError } = await import("../../model/errors.js");
+  const { OutputClaims, writeFileAtomic } = await import("../io.js");
+  const { PerfgoalError, isPerfgoalError, shownName } = await import("../../model/errors.js");
 
   const useStdin = paths.includes("-");
   if (useStdin && !opts.output && !opts.outDir) return usage(ctx, "从标准输入读取时须用 -o 或 --out-dir 指定输出", "reading stdin needs -o or --out-dir");
   const session = new BatchSession(ctx, { ...(opts.jobs ? { jobs: opts.jobs } : {}), ...(opts.quiet ? { quiet: true } : {}) });
-  if (!(await session.expand(paths.filter((p) => p !== "-")))) return EXIT.usage;
+  // What this run writes is never read back as input (`render 来件/ --out-dir 来件/规范版`, run twice).
+  const exclude = [opts.outDir, opts.output].filter((p): p is string => p !== undefined).map((p) => path.resolve(ctx.io.cwd, p));
+  if (!(await session.expand(paths.filter((p) => p !== "-"), { exclude }))) return EXIT.usage;
   if (opts.output && session.files.length + (useStdin ? 1 : 0) > 1) {
     return usage(ctx, "-o 只能用于一个输入；多个输入请用 --out-dir", "-o takes one input; use --out-dir for several");
   }
@@ -88,18 +90,24 @@ async function renderCommand(ctx: CommandContext, paths: string[], opts: RenderC
     return target;
   };
 
+  const claims = new OutputClaims();
   const write = async (name: string, target: string, documents: readonly Uint8Array[], input?: string) => {
+    let failed = false;
     for (const [i, bytes] of documents.entries()) {
       const file = numbered(target, i, documents.length);
       try {
         if (inputSet.has(file)) throw new PerfgoalError("PG-E-SAME-AS-INPUT", undefined, { file });
         // The path check above covers every input; the file check needs only this one (a batch stays linear).
-        await writeFileAtomic(file, bytes, { force: opts.force, inputs: input ? [input] : inputs });
-        ctx.io.stdout(`${name} → ${shown(file)}\n`);
+        await writeFileAtomic(file, bytes, { force: opts.force, inputs: input ? [input] : inputs, claims, owner: name });
+        ctx.io.stdout(`${shownName(name)} → ${shownName(shown(file))}\n`);
       } catch (e) {
         if (!isPerfgoalError(e)) throw e;
         writeFailed = true;
-        session.note(`perfgoal: ${e.describe(ctx.lang, shown(file))}`);
+        const line = `perfgoal: ${e.describe(ctx.lang, shown(file))}`;
+        // An input counts as failed once, however many of its forms could not be written.
+        if (input && !failed) session.failOutput(line);
+        else session.note(line);
+        failed = true;
       }
     }
   };

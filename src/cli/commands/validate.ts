@@ -77,6 +77,12 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) return usage(ctx, `--max-warnings 应为不小于 -1 的整数`, `--max-warnings must be an integer ≥ -1`);
   }
   if (opts.era !== undefined && opts.era !== "A" && opts.era !== "B") return usage(ctx, `--era 应为 A 或 B`, `--era must be A or B`);
+  const { sameOutput } = await import("../io.js");
+  const path = await import("node:path");
+  // Two outputs of one run in one file would silently lose one: refused before anything is read.
+  if (opts.output && opts.summary && sameOutput(path.resolve(ctx.io.cwd, opts.output), path.resolve(ctx.io.cwd, opts.summary))) {
+    return usage(ctx, `-o ${opts.output} 与 --summary ${opts.summary} 是同一个文件`, `-o ${opts.output} and --summary ${opts.summary} are the same file`);
+  }
 
   const { loadRules } = await import("../../lint/rule-registry.js");
   const rules = await loadRules();
@@ -98,11 +104,13 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
   const { BatchSession } = await import("../../batch/session.js");
   const { fatalResult, lintParseResult } = await import("../../lint/index.js");
   const { isPerfgoalError } = await import("../../model/errors.js");
-  const path = await import("node:path");
   const session = new BatchSession(runCtx, { ...(opts.jobs ? { jobs: opts.jobs } : {}), ...(opts.quiet ? { quiet: true } : {}) });
   const useStdin = paths.includes("-");
-  if (!(await session.expand(paths.filter((p) => p !== "-")))) return EXIT.usage;
   const outputAbs = opts.output ? path.resolve(ctx.io.cwd, opts.output) : undefined;
+  const summaryAbs = opts.summary ? path.resolve(ctx.io.cwd, opts.summary) : undefined;
+  // This run's report and 汇总表 are never read back as inputs when a walk meets them.
+  const exclude = [outputAbs, summaryAbs].filter((p): p is string => p !== undefined);
+  if (!(await session.expand(paths.filter((p) => p !== "-"), { exclude }))) return EXIT.usage;
   const named = new Set(paths.map((p) => path.resolve(ctx.io.cwd, p)));
   // A previous report found while walking a folder is not an input; named on the command line it is.
   session.expanded.files = session.expanded.files.filter((f) => {
@@ -116,7 +124,8 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
 
   const outputFailed = (e: unknown): number => {
     if (!isPerfgoalError(e)) throw e;
-    say(runCtx, `perfgoal: ${e.describe(lang)}`);
+    // The report's file as the user named it, not its absolute path.
+    say(runCtx, `perfgoal: ${e.describe(lang, opts.output && e.file === outputAbs ? opts.output : e.file)}`);
     return EXIT.usage;
   };
   const { openReportSink } = await import("../report-sink.js");
@@ -191,7 +200,7 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
     } else {
       if (opts.summary) {
         try {
-          await writeSummary(path.resolve(ctx.io.cwd, opts.summary), reviewReport(), session.inputPaths());
+          await writeSummary(summaryAbs!, opts.summary, reviewReport(), session.inputPaths());
         } catch (e) {
           await sink.abort();
           return outputFailed(e);
@@ -216,19 +225,25 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
   }
 }
 
-/** The 汇总表 beside the report: .xlsx streamed into its file as it is made, else CSV. Atomic either way. */
-async function writeSummary(target: string, report: import("../../batch/review.js").ReviewReport, inputs: string[]): Promise<void> {
+/**
+ * The 汇总表 beside the report: .xlsx streamed into its file as it is made, else CSV. Atomic either
+ * way; any failure while writing it (no space, an error inside exceljs's streams) is one
+ * PG-E-OUTPUT naming `shown`.
+ */
+async function writeSummary(target: string, shown: string, report: import("../../batch/review.js").ReviewReport, inputs: string[]): Promise<void> {
   const { openAtomicWriter, writeFileAtomic } = await import("../io.js");
+  const { outputFailure } = await import("../../model/errors.js");
   const { isXlsxName, summaryCsv, writeSummaryXlsx } = await import("../../report/summary-table.js");
-  if (!isXlsxName(target)) return writeFileAtomic(target, summaryCsv(report), { force: true, inputs });
-  const file = await openAtomicWriter(target, { force: true, inputs });
+  const named = (e: unknown) => outputFailure(e, shown).withFile(shown);
+  if (!isXlsxName(target)) return writeFileAtomic(target, summaryCsv(report), { force: true, inputs }).catch((e: unknown) => Promise.reject(named(e)));
+  const file = await openAtomicWriter(target, { force: true, inputs }).catch((e: unknown) => Promise.reject(named(e)));
   try {
     await writeSummaryXlsx(report, file.write);
+    await file.commit();
   } catch (e) {
     await file.abort();
-    throw e;
+    throw named(e);
   }
-  await file.commit();
 }
 
 /** The config of this run: none (--no-config), the named file, or the nearest perfgoal.config.yaml. */
