@@ -91,6 +91,7 @@ export class BatchSession {
     try {
       for await (const outcome of runBatch<P>(tasks, spec, {
         jobs: this.options.jobs ?? defaultJobs(),
+        ...(io.isolate ? { isolate: true } : {}),
         ...(io.signal ? { signal: io.signal } : {}),
         ...(extra.workerEntry ? { workerEntry: extra.workerEntry } : {}),
         onStart: (task) => {
@@ -170,7 +171,10 @@ export class BatchSession {
     if (this.interrupted || (many && !this.options.quiet)) say(this.ctx, this.summaryLine());
   }
 
-  /** 130 after Ctrl-C, 2 if perfgoal itself failed on a file, 1 if an input was unreadable, else `base`. */
+  /**
+   * 130 after Ctrl-C, 2 if perfgoal itself failed on a file, 1 if an input was unreadable (or
+   * overran the time or memory limit of a file), else `base`.
+   */
   exitCode(base: number): number {
     if (this.interrupted) return EXIT_INTERRUPTED;
     if (this.stats.internal > 0) return Math.max(base, 2);

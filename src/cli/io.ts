@@ -17,6 +17,11 @@ export interface CliIO {
   columns?: number;
   /** Aborted on Ctrl-C: batch work stops taking new files, nothing half-written is left. */
   signal?: AbortSignal;
+  /**
+   * Read each file in a worker thread, even with `--jobs 1`, so a file that exhausts memory or
+   * never ends fails alone. The real process does; in-process test runs may leave it off.
+   */
+  isolate?: boolean;
 }
 
 export function processIO(signal?: AbortSignal): CliIO {
@@ -43,6 +48,7 @@ export function processIO(signal?: AbortSignal): CliIO {
     stderrIsTTY: Boolean(process.stderr.isTTY),
     columns: process.stderr.columns,
     signal,
+    isolate: true,
   };
 }
 

@@ -21,6 +21,10 @@ export const ERROR_CODES = {
   "PG-E-EXISTS": { zh: "输出文件已存在（使用 --force 覆盖）", en: "output exists (use --force to overwrite)" },
   "PG-E-SAME-AS-INPUT": { zh: "输出文件与输入文件相同，拒绝覆盖输入", en: "output is the input file; refusing to overwrite an input" },
   "PG-E-CONFIG": { zh: "配置文件无效", en: "invalid configuration" },
+  // A file whose reading overran the per-file limits, or ended its worker: that file only fails.
+  "PG-E-TIMEOUT": { zh: "读取超时", en: "reading took too long" },
+  "PG-E-MEMORY": { zh: "读取所需内存超出限制", en: "reading needs too much memory" },
+  "PG-E-CRASH": { zh: "读取此文件时意外中止", en: "reading this file stopped unexpectedly" },
   "PG-E-INTERNAL": { zh: "perfgoal 内部错误", en: "perfgoal internal error" },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,4 +1,4 @@
-import { Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Node } from "yaml";
+import { Composer, Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser, visit, type Node } from "yaml";
 import { Form } from "./form.js";
 import { parseRowValue } from "./value-parse.js";
 import { PerfgoalError } from "./errors.js";
@@ -207,15 +207,43 @@ export function loadFormsYaml(text: string, file?: string): LoadedForm[] {
     for (let i = text.indexOf("\n"); i >= 0 && i < tooDeep; i = text.indexOf("\n", i + 1)) line++;
     throw yamlError({ zh: `嵌套超过 ${MAX_NESTING} 层`, en: `nested deeper than ${MAX_NESTING} levels` }, { line }, file);
   }
-  let docs: ReturnType<typeof parseAllDocuments>;
+  const docs = composeDocuments(text, lc, file);
+  if (docs.length === 0) throw yamlError({ zh: "文件中没有 YAML 文档", en: "no YAML document in the file" }, {}, file);
+  return docs.map((doc) => loadDocument(doc, lc, file));
+}
+
+/**
+ * Forms one YAML file may hold. A form is some 15 KB, so the 4 MB a YAML file may have hold
+ * about 270; a stream of tiny or empty documents (`---` a million times) is refused at the
+ * first document past the cap, before the rest are built.
+ */
+export const MAX_YAML_FORMS = 1000;
+
+/** The documents of the stream, composed one at a time so that counting them costs no more than the cap. */
+function composeDocuments(text: string, lc: LineCounter, file: string | undefined): Document[] {
+  const docs: Document[] = [];
   try {
-    // Duplicate keys are checked below, in one pass: the parser's own check is quadratic in a map's size.
-    docs = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: false, version: "1.2", schema: "core", strict: true, prettyErrors: false, logLevel: "error" });
+    const parser = new Parser(lc.addNewLine);
+    // Duplicate keys are checked later, in one pass: the parser's own check is quadratic in a map's size.
+    const composer = new Composer({ uniqueKeys: false, version: "1.2", schema: "core", strict: true, logLevel: "error" });
+    for (const doc of composer.compose(parser.parse(text))) {
+      if (docs.length === MAX_YAML_FORMS) {
+        throw new PerfgoalError(
+          "PG-E-TOO-LARGE",
+          {
+            zh: `YAML 流超过 ${MAX_YAML_FORMS} 份表单（第${lc.linePos(doc.range[0]).line}行起为第 ${MAX_YAML_FORMS + 1} 份），请拆分为多个文件`,
+            en: `a YAML stream of more than ${MAX_YAML_FORMS} forms (form ${MAX_YAML_FORMS + 1} starts at line ${lc.linePos(doc.range[0]).line}): split it into several files`,
+          },
+          { file },
+        );
+      }
+      docs.push(doc);
+    }
   } catch (e) {
+    if (e instanceof PerfgoalError) throw e;
     throw yamlError((e as Error).message.split("\n")[0]!, {}, file, e);
   }
-  if (!Array.isArray(docs) || docs.length === 0) throw yamlError({ zh: "文件中没有 YAML 文档", en: "no YAML document in the file" }, {}, file);
-  return docs.map((doc) => loadDocument(doc, lc, file));
+  return docs;
 }
 
 /** One document of a stream → Form, with every problem reported by YAML path and line. */

@@ -106,7 +106,8 @@ async function parseDetected(bytes: Uint8Array, file: string): Promise<ParseResu
       const { loadFormsYaml } = await import("../model/yaml.js");
       const decoded = decodeText(bytes);
       // A YAML stream holds several forms, as `parse` writes a multi-project export.
-      return { file, format: "yaml", forms: loadFormsYaml(decoded.text, file), warnings: [] };
+      // Bad bytes replaced while decoding are said, as for text.
+      return { file, format: "yaml", forms: loadFormsYaml(decoded.text, file), warnings: decoded.warnings };
     }
     case "zip": {
       const { readDocx } = await import("./docx/read-docx.js");

@@ -99,6 +99,8 @@ export interface ChildOptions {
   env?: Record<string, string>;
   /** Called with the child once started (to send it signals). */
   onSpawn?: (child: import("node:child_process").ChildProcess) => void;
+  /** More modules for node to load first (`--import`), worker threads included. */
+  imports?: readonly string[];
 }
 
 /** Run `perfgoal <args>` from the built folder as a child process. */
@@ -107,7 +109,8 @@ export function runBuilt(args: readonly string[], options: ChildOptions): Promis
   const rssFile = path.join(tmpdir(), `perfgoal-rss-${randomBytes(6).toString("hex")}`);
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", `file://${path.join(dir, "rss.mjs")}`, path.join(dir, "bin/perfgoal.js"), ...args], {
+    const preloads = [`file://${path.join(dir, "rss.mjs")}`, ...(options.imports ?? [])].flatMap((url) => ["--import", url]);
+    const child = spawn(process.execPath, [...preloads, path.join(dir, "bin/perfgoal.js"), ...args], {
       cwd: options.cwd,
       env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/root", ...options.env, PERFGOAL_RSS_FILE: rssFile },
       stdio: ["ignore", "pipe", "pipe"],

@@ -27,8 +27,9 @@ import {
   zeroBomb,
 } from "./bytes.js";
 import { SHOWS_CASES } from "./cases-shows.js";
+import { ISOLATION_CASES } from "./cases-isolation.js";
 
-export type Group = "broken" | "names" | "zip" | "xml" | "encrypted" | "text" | "yaml" | "shows";
+export type Group = "broken" | "names" | "zip" | "xml" | "encrypted" | "text" | "yaml" | "shows" | "isolation";
 
 export type Expectation =
   /** Refused: exit 1, one stderr line naming the file with this code. */
@@ -361,6 +362,7 @@ ${"产出指标 数量指标 某 字 字 字 字 字 字 ≥1个\n".repeat(10_00
   { group: "yaml", file: "语法 错误.yaml", build: () => utf8(`${MINIMAL_YAML}signatures: {filler: "未闭合\n`), expect: { refused: "PG-E-YAML" }, why: "broken syntax" },
 
   ...SHOWS_CASES,
+  ...ISOLATION_CASES,
 ];
 
 /** The seed's _rels/.rels with a DOCTYPE in front. */

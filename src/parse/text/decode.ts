@@ -1,10 +1,11 @@
 import { PerfgoalError } from "../../model/errors.js";
-import { hasNonAscii, isValidUtf8 } from "./utf8.js";
+import { hasNonAscii, isValidUtf8, scanUtf8Damage, type Utf8Damage } from "./utf8.js";
 
 /**
  * Bytes → text with the encoding detected, never assumed:
  * BOM → UTF-16 without BOM (NUL bytes on one side) → strict UTF-8 → GB18030 (covers GBK and GB2312).
- * A file whose lines mix UTF-8 and GBK is decoded line by line, with a warning.
+ * A file whose lines mix UTF-8 and GBK is decoded line by line, with a warning. UTF-8 with a few
+ * bad sequences stays UTF-8, with a warning naming the lines and byte offsets of the bad bytes.
  */
 export type TextEncodingName = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030" | "utf-8+gb18030";
 
@@ -27,7 +28,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const body = bytes.subarray(3);
     if (isValidUtf8(body)) return checked(utf8.decode(body), "utf-8-bom", []);
-    return decodeMixed(body, "utf-8-bom");
+    return decodeMixed(body, "utf-8-bom", 3);
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return checked(new TextDecoder("utf-16le").decode(bytes.subarray(2)), "utf-16le", []);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return checked(new TextDecoder("utf-16be").decode(bytes.subarray(2)), "utf-16be", []);
@@ -40,42 +41,119 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     // Very short GBK text can happen to be valid UTF-8; it then decodes to Latin/Cyrillic junk.
     if (!looksLikeMisreadGbk(text)) return checked(text, "utf-8", []);
   }
-  return decodeMixed(bytes, "gb18030");
+  return decodeMixed(bytes, "gb18030", 0);
 }
 
 /**
- * Decode line by line: each line strict UTF-8 when it is valid (and reads as Chinese), else GB18030.
- * Line feeds are never part of a GB18030 multi-byte character, so splitting on 0x0A is safe.
+ * A line that is not well-formed UTF-8 is still UTF-8 when it holds Chinese in UTF-8 and breaks
+ * only in a few places: at most one break per this many well-formed wide characters (GBK read as
+ * UTF-8 breaks at nearly every character and forms a wide character about once in sixty).
  */
-function decodeMixed(bytes: Uint8Array, whole: "gb18030" | "utf-8-bom"): DecodedText {
+const WIDE_PER_BREAK = 4;
+
+/**
+ * Decode line by line: each line strict UTF-8 when it is valid (and reads as Chinese), UTF-8 with
+ * its bad bytes replaced when it is UTF-8 with a few breaks, else GB18030 when that reads it with
+ * fewer errors. A line whose only breaks are whole forbidden sequences (`C0 AF`) and that has no
+ * other wide character is decided by the rest of the file: GB18030 only in a file of GBK lines.
+ * Line feeds are never part of a GB18030 multi-byte character, so splitting on 0x0A is safe.
+ * `base` is the offset of `bytes` in the file (a BOM before it), for the offsets warned about.
+ */
+function decodeMixed(bytes: Uint8Array, whole: "gb18030" | "utf-8-bom", base: number): DecodedText {
   const parts: string[] = [];
+  const undecided: { part: number; line: number; start: number; end: number; damage: Utf8Damage }[] = [];
+  const damaged = new Utf8DamageReport(base);
   let utf8Lines = 0;
   let gbLines = 0;
+  const asDamagedUtf8 = (line: number, start: number, end: number, damage: Utf8Damage) => {
+    const text = utf8.decode(bytes.subarray(start, end));
+    damaged.add(line, start, damage, countReplacements(text));
+    utf8Lines++;
+    return text;
+  };
   let start = 0;
-  while (start <= bytes.length) {
+  for (let line = 1; start <= bytes.length; line++) {
     let end = bytes.indexOf(0x0a, start);
     if (end < 0) end = bytes.length;
-    const line = bytes.subarray(start, end);
-    if (!hasNonAscii(line)) {
-      parts.push(utf8.decode(line));
-    } else {
-      const asUtf8 = isValidUtf8(line) ? utf8.decode(line) : undefined;
-      if (asUtf8 !== undefined && !looksLikeMisreadGbk(asUtf8)) {
+    const bytesOfLine = bytes.subarray(start, end);
+    if (!hasNonAscii(bytesOfLine)) {
+      parts.push(utf8.decode(bytesOfLine));
+    } else if (isValidUtf8(bytesOfLine)) {
+      const asUtf8 = utf8.decode(bytesOfLine);
+      if (!looksLikeMisreadGbk(asUtf8)) {
         parts.push(asUtf8);
         utf8Lines++;
       } else {
-        parts.push(gb18030.decode(line));
+        parts.push(gb18030.decode(bytesOfLine));
         gbLines++;
+      }
+    } else {
+      const damage = scanUtf8Damage(bytes, start, end);
+      if (damage.wide > 0 && (damage.shaped || damage.wide >= WIDE_PER_BREAK * damage.spots)) {
+        parts.push(asDamagedUtf8(line, start, end, damage));
+      } else if (damage.shaped) {
+        undecided.push({ part: parts.length, line, start, end, damage });
+        parts.push("");
+      } else {
+        const asGb = gb18030.decode(bytesOfLine);
+        if (countReplacements(asGb) < damage.spots) {
+          parts.push(asGb);
+          gbLines++;
+        } else parts.push(asDamagedUtf8(line, start, end, damage));
       }
     }
     start = end + 1;
   }
-  const text = parts.join("\n");
-  if (utf8Lines > 0 && gbLines > 0) {
-    return checked(text, "utf-8+gb18030", [`文本混用 UTF-8 与 GBK 编码（UTF-8 ${utf8Lines} 行，GBK ${gbLines} 行），已逐行识别`]);
+  const gbFile = gbLines > 0 && utf8Lines === 0;
+  for (const u of undecided) {
+    if (gbFile) {
+      parts[u.part] = gb18030.decode(bytes.subarray(u.start, u.end));
+      gbLines++;
+    } else parts[u.part] = asDamagedUtf8(u.line, u.start, u.end, u.damage);
   }
-  if (utf8Lines > 0 || whole === "utf-8-bom") return checked(text, whole === "utf-8-bom" ? "utf-8-bom" : "utf-8", []);
-  return checked(text, "gb18030", []);
+  const text = parts.join("\n");
+  const warnings = damaged.warning();
+  if (utf8Lines > 0 && gbLines > 0) {
+    warnings.unshift(`文本混用 UTF-8 与 GBK 编码（UTF-8 ${utf8Lines} 行，GBK ${gbLines} 行），已逐行识别`);
+    return checked(text, "utf-8+gb18030", warnings, damaged.replacements);
+  }
+  if (utf8Lines > 0 || whole === "utf-8-bom") return checked(text, whole === "utf-8-bom" ? "utf-8-bom" : "utf-8", warnings, damaged.replacements);
+  return checked(text, "gb18030", warnings, damaged.replacements);
+}
+
+/** Lines, listed in a warning, where UTF-8 text breaks. */
+const LISTED_LINES = 5;
+
+/** Where UTF-8 lines broke, for one warning: the first lines with their first byte offsets, and totals. */
+class Utf8DamageReport {
+  private readonly listed: string[] = [];
+  private lines = 0;
+  private spots = 0;
+  private bytes = 0;
+  /** U+FFFD put in their place (a bad sequence may take several). */
+  replacements = 0;
+
+  constructor(private readonly base: number) {}
+
+  add(line: number, start: number, damage: Utf8Damage, replacements: number): void {
+    this.lines++;
+    this.spots += damage.spots;
+    this.bytes += damage.badBytes;
+    this.replacements += replacements;
+    if (this.listed.length < LISTED_LINES) this.listed.push(`第${line}行（字节偏移 ${damage.first.map((o) => this.base + start + o).join("、")}${damage.spots > damage.first.length ? " 等" : ""}）`);
+  }
+
+  warning(): string[] {
+    if (this.lines === 0) return [];
+    const more = this.lines > this.listed.length ? `等 ${this.lines} 行` : "";
+    return [`${this.spots} 处共 ${this.bytes} 个字节不是有效的 UTF-8，已替换为 U+FFFD：${this.listed.join("、")}${more}`];
+  }
+}
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\ufffd"); i >= 0; i = text.indexOf("\ufffd", i + 1)) n++;
+  return n;
 }
 
 /** UTF-16 without BOM: ASCII characters leave NUL bytes on one side only (odd side = little-endian). */
@@ -110,8 +188,11 @@ function looksLikeMisreadGbk(text: string): boolean {
   return nonAscii > 0 && twoByte * 2 > nonAscii;
 }
 
-/** Reject binary junk; warn about a few undecodable bytes. */
-function checked(text: string, encoding: TextEncodingName, warnings: string[]): DecodedText {
+/**
+ * Reject binary junk; warn about a few undecodable bytes. `reported`: replacement characters a
+ * warning already accounts for (not warned about twice).
+ */
+function checked(text: string, encoding: TextEncodingName, warnings: string[], reported = 0): DecodedText {
   let replaced = 0;
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
@@ -127,7 +208,7 @@ function checked(text: string, encoding: TextEncodingName, warnings: string[]): 
     });
   }
   const out = [...warnings];
-  if (replaced > 0) out.push(`${replaced} 处字节无法按 ${encoding} 解码，已替换为 U+FFFD`);
+  if (replaced > reported) out.push(`${replaced - reported} 处字节无法按 ${encoding} 解码，已替换为 U+FFFD`);
   if (controls > 0) out.push(`文本含 ${controls} 个控制字符`);
   return { text, encoding, warnings: out };
 }
