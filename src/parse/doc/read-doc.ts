@@ -3,6 +3,7 @@ import type { SourceDocument } from "../document.js";
 import { openCompoundFile, type CompoundFile } from "./cfb.js";
 import { scanParagraphProps } from "./paragraph-props.js";
 import { rebuildBlocks } from "./rebuild.js";
+import { checkTextStructure } from "./structure-limits.js";
 import { applySymbolFonts } from "./symbol-fonts.js";
 import { readWordText } from "./word-text.js";
 
@@ -23,6 +24,8 @@ export async function readDoc(bytes: Uint8Array): Promise<SourceDocument> {
   refuseNonWord(cf);
   const wordDocument = cf.readStream("WordDocument")!;
   const tableStream = checkFib(cf, wordDocument);
+  // Counts and sizes the readers below will follow, held against the file before any is followed.
+  checkTextStructure(wordDocument, tableStream);
 
   let words;
   try {
