@@ -26,8 +26,9 @@ import {
   wrapBody,
   zeroBomb,
 } from "./bytes.js";
+import { CONTAINERS_CASES } from "./cases-containers.js";
 
-export type Group = "broken" | "names" | "zip" | "xml" | "encrypted" | "text" | "yaml";
+export type Group = "broken" | "names" | "zip" | "xml" | "encrypted" | "text" | "yaml" | "containers";
 
 export type Expectation =
   /** Refused: exit 1, one stderr line naming the file with this code. */
@@ -358,6 +359,8 @@ ${"产出指标 数量指标 某 字 字 字 字 字 字 ≥1个\n".repeat(10_00
   { group: "yaml", file: "二进制 垃圾.yaml", build: () => randomBytes(10_000, 5), expect: { refused: "PG-E-FORMAT" }, why: "binary junk named .yaml" },
   { group: "yaml", file: "不是 映射.yaml", build: () => utf8("- 1\n- 2\n"), expect: { refused: "PG-E-SCHEMA" }, why: "a list instead of a form" },
   { group: "yaml", file: "语法 错误.yaml", build: () => utf8(`${MINIMAL_YAML}signatures: {filler: "未闭合\n`), expect: { refused: "PG-E-YAML" }, why: "broken syntax" },
+
+  ...CONTAINERS_CASES,
 ];
 
 /** The seed's _rels/.rels with a DOCTYPE in front. */
