@@ -22,7 +22,9 @@ const F_WHICH_TABLE_STREAM = 0x0200;
 export async function readDoc(bytes: Uint8Array): Promise<SourceDocument> {
   const cf = openCompoundFile(bytes);
   refuseNonWord(cf);
-  const wordDocument = cf.readStream("WordDocument")!;
+  const wordDocument = cf.readStream("WordDocument");
+  // Named in the directory but not a stream (a storage, or an entry of another type).
+  if (!wordDocument) throw new PerfgoalError("PG-E-CORRUPT", { zh: "WordDocument 不是数据流", en: "WordDocument is not a stream" });
   const tableStream = checkFib(cf, wordDocument);
   // Counts and sizes the readers below will follow, held against the file before any is followed.
   checkTextStructure(wordDocument, tableStream);

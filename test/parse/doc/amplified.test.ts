@@ -161,3 +161,16 @@ describe("the property passes over the pieces", () => {
     expect(pieces.map((p) => p.text)).toEqual(["a###ef", "x#z"]);
   });
 });
+
+describe("a directory entry that is not what its name says", () => {
+  it("a WordDocument entry that is a storage, not a stream, is damage", async () => {
+    const bytes = packDoc(seedDocStreams());
+    // The directory entry: 128-byte aligned, its UTF-16 name first.
+    const name = Array.from("WordDocument", (ch) => [ch.charCodeAt(0), 0]).flat();
+    let at = -1;
+    for (let o = 0; o < bytes.length && at < 0; o += 128) if (name.every((b, k) => bytes[o + k] === b) && bytes[o + 64] === 26) at = o;
+    expect(at).toBeGreaterThan(0);
+    bytes[at + 66] = 1;
+    expect((await refusal(bytes)).code).toBe("PG-E-CORRUPT");
+  });
+});
