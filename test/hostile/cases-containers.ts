@@ -145,6 +145,13 @@ export const CONTAINERS_CASES: HostileCase[] = [
   },
   { group: "containers", file: "两个 结束记录.docx", build: twoEndRecordsDocx, expect: { refused: "PG-E-CORRUPT" }, why: "a second directory and end record hidden in the end record's comment" },
   { group: "containers", file: "目录后 多余数据.docx", build: gapBeforeEndDocx, expect: { refused: "PG-E-CORRUPT" }, why: "bytes between the directory and the end record" },
+  {
+    group: "containers",
+    file: "内嵌 空压缩包.docx",
+    build: () => buildZip([...seedEntries(), storedEntry("word/embeddings/empty.zip", buildZip([]))]),
+    expect: { readable: true, sameAs: "hengdong-2023.docx" },
+    why: "an empty zip stored as the last part: its end record is data, not a second end record",
+  },
   { group: "containers", file: "数据 描述符.docx", build: dataDescriptorDocx, expect: { readable: true, sameAs: "hengdong-2023.docx" }, why: "local headers that leave CRC and sizes to a data descriptor" },
   {
     group: "containers",

@@ -124,7 +124,9 @@ function plausibleEndRecord(view: DataView, p: number): boolean {
   // zip64: the real figures are in the zip64 record, which a locator right before this one names.
   if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) return p >= 20 && view.getUint32(p - 20, true) === SIG_EOCD64_LOCATOR;
   if (dirOffset + dirSize > p) return false;
-  return count === 0 || view.getUint32(dirOffset, true) === SIG_CENTRAL;
+  // An empty archive's directory is empty and ends right here (an empty zip stored inside a part is not that).
+  if (count === 0) return dirSize === 0 && dirOffset === p;
+  return view.getUint32(dirOffset, true) === SIG_CENTRAL;
 }
 
 function readZip64End(view: DataView, eocd: number): { count: number; dirSize: number; dirOffset: number; record: number } {
