@@ -1,4 +1,5 @@
 import * as zlib from "node:zlib";
+import { crc32 } from "../parse/docx/crc32.js";
 import { SIG_CENTRAL, SIG_EOCD, SIG_LOCAL } from "../parse/docx/zip.js";
 
 /** One file of the archive. */
@@ -25,26 +26,8 @@ const UTF8_NAMES = 0x0800;
 const MAX_32 = 0xffffffff;
 const MAX_ENTRIES = 0xffff;
 
-/** CRC-32 (IEEE): zlib's own where Node has it (≥ 20.15), else a table. */
-export const crc32: (data: Uint8Array) => number =
-  typeof (zlib as { crc32?: unknown }).crc32 === "function" ? (data) => zlib.crc32(data) >>> 0 : tableCrc32;
-
-let table: Uint32Array | undefined;
-
-/** The table-driven CRC-32, for Node versions without zlib.crc32 (and to check it against). */
-export function tableCrc32(data: Uint8Array): number {
-  if (!table) {
-    table = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      table[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
+/** CRC-32 lives with the zip reader, which checks every part it inflates against it. */
+export { crc32, tableCrc32 } from "../parse/docx/crc32.js";
 
 /** Compress one file (raw deflate), or keep it as is when that is no smaller. */
 export function zipEntry(input: ZipInput): ZipEntryData {

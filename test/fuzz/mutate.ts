@@ -235,3 +235,235 @@ export function randomYaml(): fc.Arbitrary<Uint8Array> {
   );
   return fc.oneof(anyDoc, formLike, edited).map((text) => strToU8(text));
 }
+
+// --- Compound File fields of the seed .doc --------------------------------------------------
+
+/** A field of the seed .doc's Compound File that a reader follows: where it is, and what it holds now. */
+interface CfbField {
+  what: "header" | "difat" | "fat-next" | "minifat-next" | "dir-start" | "dir-size" | "dir-link";
+  offset: number;
+  width: 2 | 4;
+  value: number;
+  /** For a next pointer: the sector (or mini sector) it belongs to. */
+  index?: number;
+}
+
+const CFB_END = 0xfffffffe;
+
+/** Every chain and size field of a valid Compound File (version 3, 512-byte sectors), located once. */
+function cfbFields(bytes: Uint8Array): CfbField[] {
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u32 = (at: number) => v.getUint32(at, true);
+  const sector = (s: number) => (s + 1) * 512;
+  const fields: CfbField[] = [];
+  const add = (what: CfbField["what"], offset: number, width: 2 | 4 = 4, index?: number) =>
+    fields.push({ what, offset, width, value: width === 4 ? u32(offset) : v.getUint16(offset, true), ...(index === undefined ? {} : { index }) });
+  // Sector and mini-sector shifts, FAT/directory/mini-FAT/DIFAT starts and counts, the mini cutoff.
+  add("header", 0x1e, 2);
+  add("header", 0x20, 2);
+  for (const at of [0x2c, 0x30, 0x38, 0x3c, 0x40, 0x44, 0x48]) add("header", at);
+  const fatSectors = u32(0x2c);
+  for (let i = 0; i < Math.min(109, fatSectors + 1); i++) add("difat", 0x4c + i * 4);
+  const fatAt = (s: number) => sector(u32(0x4c + Math.floor(s / 128) * 4)) + (s % 128) * 4;
+  const chain = (start: number) => {
+    const out: number[] = [];
+    for (let s = start; s !== CFB_END && out.length < 100_000; s = u32(fatAt(s))) out.push(s);
+    return out;
+  };
+  const total = Math.floor(bytes.length / 512) - 1;
+  for (let s = 0; s < Math.min(total, fatSectors * 128); s++) if (u32(fatAt(s)) !== 0xffffffff) add("fat-next", fatAt(s), 4, s);
+  const miniFat = chain(u32(0x3c) >= CFB_END ? CFB_END : u32(0x3c));
+  miniFat.forEach((s, k) => {
+    for (let i = 0; i < 128; i++) if (u32(sector(s) + i * 4) !== 0xffffffff) add("minifat-next", sector(s) + i * 4, 4, k * 128 + i);
+  });
+  for (const s of chain(u32(0x30))) {
+    for (let e = 0; e < 4; e++) {
+      const at = sector(s) + e * 128;
+      if (bytes[at + 66] === 0) continue;
+      for (const link of [68, 72, 76]) add("dir-link", at + link);
+      add("dir-start", at + 116);
+      add("dir-size", at + 120);
+    }
+  }
+  return fields;
+}
+
+/** Values that break a chain or a size: loops onto itself or the sector before, ends, special ids, the file's edge, huge. */
+function cfbValue(field: CfbField, pick: number, sectors: number, random: number): number {
+  const choices = [
+    field.value,
+    field.value - 1,
+    field.value + 1,
+    0,
+    1,
+    CFB_END,
+    0xffffffff,
+    0xfffffffd,
+    0xfffffffc,
+    sectors - 1,
+    sectors,
+    sectors + 1,
+    0x7fffffff,
+    random,
+  ];
+  const value = choices[pick % choices.length]! >>> 0;
+  // A shift is two bytes: 9 and 12 are valid, the rest not (0, 7, 16, 31, 0xffff …).
+  return field.width === 2 ? [field.value, 7, 9, 12, 16, 31, 0, 0xffff][pick % 8]! : value;
+}
+
+/**
+ * The seed .doc with 1–4 of its Compound File fields changed: header counts, starts and shifts,
+ * DIFAT entries, FAT and mini-FAT next pointers (a value of its own index or the one before makes
+ * a loop), directory links, start sectors and sizes. Offsets elsewhere are kept, so the reader
+ * follows the damaged chains.
+ */
+export function mutatedCfb(seed: Uint8Array): fc.Arbitrary<Uint8Array> {
+  const fields = cfbFields(seed);
+  const sectors = Math.floor(seed.length / 512) - 1;
+  const edit = fc.record({ field: fc.nat({ max: fields.length - 1 }), pick: fc.nat(), random: fc.nat({ max: 0xffffffff }), selfLoop: fc.boolean() });
+  return fc.array(edit, { minLength: 1, maxLength: 4 }).map((edits) => {
+    const out = seed.slice();
+    const v = new DataView(out.buffer);
+    for (const e of edits) {
+      const field = fields[e.field]!;
+      let value = cfbValue(field, e.pick, sectors, e.random);
+      // A next pointer aimed at its own sector: the shortest loop.
+      if (e.selfLoop && field.index !== undefined) value = field.index;
+      if (field.width === 2) v.setUint16(field.offset, value & 0xffff, true);
+      else v.setUint32(field.offset, value >>> 0, true);
+    }
+    return out;
+  });
+}
+
+// --- Markup compatibility, hidden text, CDATA and namespaces in document.xml ----------------
+
+const MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+type AlternateShape = "choice-fallback" | "choice-only" | "fallback-only" | "nested" | "unknown-requires";
+
+type MarkupEdit =
+  | { op: "alternate-run" | "alternate-paragraph"; index: number; shape: AlternateShape; text: string }
+  | { op: "ignorable"; index: number; where: "in-run" | "in-paragraph" | "run" | "attribute"; declared: boolean; text: string }
+  | { op: "vanish"; index: number; form: "hide-run" | "hidden-copy" | "val-false" | "spec-vanish"; text: string }
+  | { op: "cdata"; index: number; split: boolean }
+  | { op: "default-namespace"; prefix: "" | "ns0" };
+
+const markupEdit: fc.Arbitrary<MarkupEdit> = fc.oneof(
+  fc.record({
+    op: fc.constantFrom("alternate-run" as const, "alternate-paragraph" as const),
+    index: fc.nat(),
+    shape: fc.constantFrom("choice-fallback" as const, "choice-only" as const, "fallback-only" as const, "nested" as const, "unknown-requires" as const),
+    text: cellText,
+  }),
+  fc.record({ op: fc.constant("ignorable" as const), index: fc.nat(), where: fc.constantFrom("in-run" as const, "in-paragraph" as const, "run" as const, "attribute" as const), declared: fc.boolean(), text: cellText }),
+  fc.record({ op: fc.constant("vanish" as const), index: fc.nat(), form: fc.constantFrom("hide-run" as const, "hidden-copy" as const, "val-false" as const, "spec-vanish" as const), text: cellText }),
+  fc.record({ op: fc.constant("cdata" as const), index: fc.nat(), split: fc.boolean() }),
+  { weight: 1, arbitrary: fc.record({ op: fc.constant("default-namespace" as const), prefix: fc.constantFrom("" as const, "ns0" as const) }) },
+);
+
+/** Replace the n-th match of `re` (global) through `f`. */
+function replaceNth(xml: string, re: RegExp, n: number, f: (m: string) => string): string {
+  const count = (xml.match(re) ?? []).length;
+  if (count === 0) return xml;
+  const target = n % count;
+  let i = 0;
+  return xml.replace(re, (m) => (i++ === target ? f(m) : m));
+}
+
+const RUN = /<w:r(?: [^>]*)?>(?:(?!<\/w:r>)[\s\S])*?<\/w:r>/g;
+const PARAGRAPH = /<w:p(?: [^>]*)?>(?:(?!<\/w:p>)[\s\S])*?<\/w:p>/g;
+const TEXT = /(<w:t(?: [^>]*)?>)([^<]*)(<\/w:t>)/g;
+
+/** The first <w:t> of a run or paragraph with its text replaced. */
+function withText(xml: string, text: string): string {
+  let done = false;
+  return xml.replace(TEXT, (m, open: string, _old: string, close: string) => {
+    if (done) return m;
+    done = true;
+    return `${open}${xmlEscape(text)}${close}`;
+  });
+}
+
+/** Declare a namespace prefix on the root element (and list it in mc:Ignorable when asked). */
+function declare(xml: string, prefix: string, uri: string, ignorable: boolean): string {
+  return xml.replace(/<w:document\b([^>]*)>/, (m, attrs: string) => {
+    let a = attrs.includes(`xmlns:${prefix}=`) ? attrs : `${attrs} xmlns:${prefix}="${uri}"`;
+    if (!a.includes("xmlns:mc=")) a += ` xmlns:mc="${MC_NS}"`;
+    if (ignorable) a = /mc:Ignorable="/.test(a) ? a.replace(/mc:Ignorable="([^"]*)"/, (_m, list: string) => `mc:Ignorable="${list} ${prefix}"`) : `${a} mc:Ignorable="${prefix}"`;
+    return `<w:document${a}>`;
+  });
+}
+
+function alternate(original: string, changed: string, shape: AlternateShape): string {
+  const requires = shape === "unknown-requires" ? "x99" : "w14";
+  switch (shape) {
+    case "choice-only":
+      return `<mc:AlternateContent><mc:Choice Requires="${requires}">${changed}</mc:Choice></mc:AlternateContent>`;
+    case "fallback-only":
+      return `<mc:AlternateContent><mc:Fallback>${original}</mc:Fallback></mc:AlternateContent>`;
+    case "nested":
+      return `<mc:AlternateContent><mc:Choice Requires="w14"><mc:AlternateContent><mc:Choice Requires="w15">${changed}</mc:Choice><mc:Fallback>${original}</mc:Fallback></mc:AlternateContent></mc:Choice><mc:Fallback>${original}</mc:Fallback></mc:AlternateContent>`;
+    default:
+      return `<mc:AlternateContent><mc:Choice Requires="${requires}">${changed}</mc:Choice><mc:Fallback>${original}</mc:Fallback></mc:AlternateContent>`;
+  }
+}
+
+function applyMarkupEdit(xml: string, e: MarkupEdit): string {
+  switch (e.op) {
+    case "alternate-run":
+      return declare(replaceNth(xml, RUN, e.index, (run) => alternate(run, withText(run, e.text), e.shape)), "mc", MC_NS, false);
+    case "alternate-paragraph":
+      return declare(replaceNth(xml, PARAGRAPH, e.index, (p) => alternate(p, withText(p, e.text), e.shape)), "mc", MC_NS, false);
+    case "ignorable": {
+      const foreign = `<x:note x:id="1"><x:t>${xmlEscape(e.text)}</x:t></x:note>`;
+      const edited =
+        e.where === "attribute"
+          ? replaceNth(xml, /<w:(?:p|r|tc|tbl)(?=[ >])/g, e.index, (open) => `${open} x:flag="${xmlEscape(e.text).replace(/"/g, "&quot;")}"`)
+          : e.where === "in-run"
+            ? replaceNth(xml, RUN, e.index, (run) => run.replace(/<\/w:r>$/, `${foreign}</w:r>`))
+            : e.where === "in-paragraph"
+              ? replaceNth(xml, PARAGRAPH, e.index, (p) => p.replace(/<\/w:p>$/, `<x:run><w:r><w:t>${xmlEscape(e.text)}</w:t></w:r></x:run></w:p>`))
+              : replaceNth(xml, RUN, e.index, (run) => `${run}<w:r><x:rPr/><w:t>${xmlEscape(e.text)}</w:t></w:r>`);
+      // Undeclared, the prefix is an XML error; declared and ignorable, Word skips it all.
+      return e.declared ? declare(edited, "x", "urn:example:foreign", true) : edited;
+    }
+    case "vanish": {
+      const mark = e.form === "val-false" ? '<w:vanish w:val="0"/>' : e.form === "spec-vanish" ? "<w:specVanish/>" : "<w:vanish/>";
+      const hide = (run: string) => (/<w:rPr>/.test(run) ? run.replace(/<w:rPr>/, `<w:rPr>${mark}`) : run.replace(/^<w:r( [^>]*)?>/, (open) => `${open}<w:rPr>${mark}</w:rPr>`));
+      if (e.form === "hidden-copy") return replaceNth(xml, RUN, e.index, (run) => `${run}${hide(withText(run, e.text))}`);
+      return replaceNth(xml, RUN, e.index, hide);
+    }
+    case "cdata":
+      return replaceNth(xml, TEXT, e.index, (m) =>
+        m.replace(TEXT, (_m, open: string, text: string, close: string) => {
+          const raw = text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+          if (!e.split || raw.length < 2) return `${open}<![CDATA[${raw}]]>${close}`;
+          const half = Math.floor(raw.length / 2);
+          return `${open}<![CDATA[${raw.slice(0, half)}]]><![CDATA[${raw.slice(half)}]]>${close}`;
+        }),
+      );
+    case "default-namespace": {
+      // Elements move to the default namespace (or another prefix); attributes keep w:, still declared.
+      const renamed = xml.replace(/<(\/?)w:/g, e.prefix === "" ? "<$1" : `<$1${e.prefix}:`);
+      const decl = e.prefix === "" ? ` xmlns="${W_NS}"` : ` xmlns:${e.prefix}="${W_NS}"`;
+      return renamed.replace(/<((?:ns0:)?document)\b/, `<$1${decl}`);
+    }
+  }
+}
+
+/**
+ * The seed .docx with markup Word reads by its own rules: runs and paragraphs wrapped in
+ * mc:AlternateContent (Choice and Fallback holding different texts), elements and attributes
+ * of an mc:Ignorable namespace (or of an undeclared one), hidden runs (w:vanish), text in CDATA
+ * sections, and document.xml moved to a default namespace.
+ */
+export function markupCompatibilityDocx(): fc.Arbitrary<Uint8Array> {
+  const parts = unzipSync(seedBytes("hengdong-2023.docx"));
+  const main = strFromU8(parts["word/document.xml"]!);
+  return fc.array(markupEdit, { minLength: 1, maxLength: 5 }).map((edits) => {
+    const xml = edits.reduce(applyMarkupEdit, main);
+    return zipSync({ ...parts, "word/document.xml": strToU8(xml) }, { level: 1 });
+  });
+}

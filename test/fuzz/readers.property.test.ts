@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedBytes } from "../hostile/bytes.js";
 import { acceptable, describeOutcome, FUZZ, FuzzGuard, type CaseOptions } from "./guard.js";
-import { mutatedBytes, mutatedDocx, mutatedText, randomYaml } from "./mutate.js";
+import { markupCompatibilityDocx, mutatedBytes, mutatedCfb, mutatedDocx, mutatedText, randomYaml } from "./mutate.js";
 
 let guard: FuzzGuard;
 beforeAll(() => {
@@ -49,6 +49,14 @@ describe("fuzzing the readers", () => {
 
   it("the seed .doc with flipped bytes only (offsets kept, so the reader gets deep into it)", async () => {
     await fuzz(named(mutatedBytes(seedBytes("hengdong-2023.doc"), { flipsOnly: true }), ["表单.doc"]), 150, { review: true });
+  }, FUZZ.testTimeoutMs);
+
+  it("the seed .doc with its Compound File header, DIFAT, FAT and mini-FAT chains and directory entries edited", async () => {
+    await fuzz(named(mutatedCfb(seedBytes("hengdong-2023.doc")), ["表单.doc"]), 150, { review: true });
+  }, FUZZ.testTimeoutMs);
+
+  it("the seed .docx with AlternateContent, ignorable namespaces, hidden runs, CDATA and a default namespace: read or refused, reviewed", async () => {
+    await fuzz(named(markupCompatibilityDocx(), ["表单.docx"]), 100, { review: true });
   }, FUZZ.testTimeoutMs);
 
   it("the seed .docx with its XML damaged and the zip rebuilt oddly", async () => {

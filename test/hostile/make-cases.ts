@@ -28,8 +28,9 @@ import {
 } from "./bytes.js";
 import { SHOWS_CASES } from "./cases-shows.js";
 import { ISOLATION_CASES } from "./cases-isolation.js";
+import { CONTAINERS_CASES } from "./cases-containers.js";
 
-export type Group = "broken" | "names" | "zip" | "xml" | "encrypted" | "text" | "yaml" | "shows" | "isolation";
+export type Group = "broken" | "names" | "zip" | "xml" | "encrypted" | "text" | "yaml" | "shows" | "isolation" | "containers";
 
 export type Expectation =
   /** Refused: exit 1, one stderr line naming the file with this code. */
@@ -363,6 +364,7 @@ ${"产出指标 数量指标 某 字 字 字 字 字 字 ≥1个\n".repeat(10_00
 
   ...SHOWS_CASES,
   ...ISOLATION_CASES,
+  ...CONTAINERS_CASES,
 ];
 
 /** The seed's _rels/.rels with a DOCTYPE in front. */

@@ -3,6 +3,7 @@ import type { SourceDocument } from "../document.js";
 import { openCompoundFile, type CompoundFile } from "./cfb.js";
 import { scanParagraphProps } from "./paragraph-props.js";
 import { rebuildBlocks } from "./rebuild.js";
+import { checkTextStructure } from "./structure-limits.js";
 import { applySymbolFonts } from "./symbol-fonts.js";
 import { readWordText } from "./word-text.js";
 
@@ -21,8 +22,12 @@ const F_WHICH_TABLE_STREAM = 0x0200;
 export async function readDoc(bytes: Uint8Array): Promise<SourceDocument> {
   const cf = openCompoundFile(bytes);
   refuseNonWord(cf);
-  const wordDocument = cf.readStream("WordDocument")!;
+  const wordDocument = cf.readStream("WordDocument");
+  // Named in the directory but not a stream (a storage, or an entry of another type).
+  if (!wordDocument) throw new PerfgoalError("PG-E-CORRUPT", { zh: "WordDocument 不是数据流", en: "WordDocument is not a stream" });
   const tableStream = checkFib(cf, wordDocument);
+  // Counts and sizes the readers below will follow, held against the file before any is followed.
+  checkTextStructure(wordDocument, tableStream);
 
   let words;
   try {

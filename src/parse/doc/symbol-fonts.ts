@@ -130,10 +130,13 @@ export function applySymbolFonts(text: string, pieces: Piece[], wordDocument: Ui
     return text; // damaged character properties: keep the text as it is
   }
   if (runs.length === 0) return text;
+  const sorted = disjointRuns(runs);
   const chars = text.split("");
-  for (const run of runs) {
-    for (const piece of pieces) {
-      const pieceEnd = piece.startFilePos + (piece.endCp - piece.startCp) * piece.bpc;
+  // Each piece meets only the runs that overlap it: linear in text and runs, whatever their counts.
+  for (const piece of pieces) {
+    const pieceEnd = piece.startFilePos + (piece.endCp - piece.startCp) * piece.bpc;
+    for (let i = firstEndingAfter(sorted, piece.startFilePos); i < sorted.length && sorted[i]!.start < pieceEnd; i++) {
+      const run = sorted[i]!;
       const from = Math.max(run.start, piece.startFilePos);
       const to = Math.min(run.end, pieceEnd);
       if (from >= to) continue;
@@ -148,6 +151,27 @@ export function applySymbolFonts(text: string, pieces: Piece[], wordDocument: Ui
     }
   }
   return chars.join("");
+}
+
+/** Runs in file order, each byte in one run at most (where runs overlap, the earlier one keeps it). */
+function disjointRuns(runs: SymbolRun[]): SymbolRun[] {
+  const out: SymbolRun[] = [];
+  for (const run of [...runs].sort((a, b) => a.start - b.start)) {
+    const start = Math.max(run.start, out[out.length - 1]?.end ?? run.start);
+    if (run.end > start) out.push({ ...run, start });
+  }
+  return out;
+}
+
+function firstEndingAfter(runs: SymbolRun[], pos: number): number {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid]!.end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function mapped(run: SymbolRun, ch: string): string {

@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { deletedRanges, overwriteRanges, rowEndMarks } from "./property-marks.js";
 
 /**
  * The main-document text of a .doc file, as word-extractor reads it from the piece table,
@@ -7,7 +8,10 @@ import { createRequire } from "node:module";
  * "\r" paragraph end, "\x07" cell end, "\n" row end (word-extractor's rewrite of the row mark),
  * "\x13 … \x14 … \x15" fields, "\x00" deleted text.
  *
- * word-extractor is given a Buffer (its BufferReader never touches the filesystem).
+ * word-extractor is given a Buffer (its BufferReader never touches the filesystem). Its passes
+ * over the property pages are replaced by linear ones (property-marks.ts), and its header and
+ * footer pass is skipped: only the main text is read, and that pass costs a piece rebuild per
+ * header story.
  */
 export interface Piece {
   startCp: number;
@@ -32,6 +36,9 @@ interface OleExtractorInstance {
   _boundaries: { ccpText: number };
   extract(reader: unknown): Promise<unknown>;
   buildDocument(): unknown;
+  writeCharacterProperties(wordDocument: Uint8Array, table: Uint8Array): void;
+  writeParagraphProperties(wordDocument: Uint8Array, table: Uint8Array): void;
+  normalizeHeaders(wordDocument: Uint8Array, table: Uint8Array): void;
 }
 type OleExtractorClass = new () => OleExtractorInstance;
 
@@ -43,6 +50,9 @@ let capturing: OleExtractorClass | undefined;
 function capturingExtractor(): OleExtractorClass {
   if (capturing) return capturing;
   const Base = require("word-extractor/lib/word-ole-extractor.js") as OleExtractorClass;
+  for (const method of ["buildDocument", "writeCharacterProperties", "writeParagraphProperties", "normalizeHeaders"]) {
+    if (typeof (Base.prototype as unknown as Record<string, unknown>)[method] !== "function") throw new Error("word-extractor internals changed");
+  }
   capturing = class extends Base {
     captured: WordText | undefined;
     override buildDocument(): unknown {
@@ -60,6 +70,13 @@ function capturingExtractor(): OleExtractorClass {
       };
       return super.buildDocument();
     }
+    override writeCharacterProperties(wordDocument: Uint8Array, table: Uint8Array): void {
+      overwriteRanges(this._pieces, deletedRanges(wordDocument, table), "\x00");
+    }
+    override writeParagraphProperties(wordDocument: Uint8Array, table: Uint8Array): void {
+      overwriteRanges(this._pieces, rowEndMarks(wordDocument, table), "\n");
+    }
+    override normalizeHeaders(): void {}
   };
   return capturing;
 }

@@ -3,6 +3,9 @@
  * sizes in the headers that lie, names such as `../x`, and deflate streams that inflate
  * to hundreds of megabytes from a few hundred kilobytes.
  */
+import { inflateRawSync } from "node:zlib";
+import { crc32 } from "../../../src/parse/docx/crc32.js";
+
 export interface RawEntry {
   name: string;
   /** Bytes as stored (already deflated when method is 8). */
@@ -11,6 +14,18 @@ export interface RawEntry {
   /** The uncompressed size written in the headers (defaults to data.length). */
   claimedSize?: number;
   flags?: number;
+  /** The CRC-32 written in the headers (defaults to the content's, when it inflates within 64 MiB). */
+  crc?: number;
+}
+
+/** The CRC-32 of what the entry holds; 0 for a bomb or damaged data, which are refused before the CRC matters. */
+function contentCrc(e: RawEntry): number {
+  if (e.method !== 8) return crc32(e.data);
+  try {
+    return crc32(inflateRawSync(e.data, { maxOutputLength: 64 * 1024 * 1024 }));
+  } catch {
+    return 0;
+  }
 }
 
 export function rawZip(entries: RawEntry[]): Uint8Array {
@@ -20,12 +35,14 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
   let offset = 0;
   for (const e of entries) {
     const name = enc.encode(e.name);
+    const crc = e.crc ?? contentCrc(e);
     const local = new Uint8Array(30 + name.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, 0x04034b50, true);
     lv.setUint16(4, 20, true);
     lv.setUint16(6, e.flags ?? 0, true);
     lv.setUint16(8, e.method ?? 0, true);
+    lv.setUint32(14, crc, true);
     lv.setUint32(18, e.data.length, true);
     lv.setUint32(22, e.claimedSize ?? e.data.length, true);
     lv.setUint16(26, name.length, true);
@@ -37,6 +54,7 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
     cv.setUint16(6, 20, true);
     cv.setUint16(8, e.flags ?? 0, true);
     cv.setUint16(10, e.method ?? 0, true);
+    cv.setUint32(16, crc, true);
     cv.setUint32(20, e.data.length, true);
     cv.setUint32(24, e.claimedSize ?? e.data.length, true);
     cv.setUint16(28, name.length, true);
