@@ -246,6 +246,16 @@ function composeDocuments(text: string, lc: LineCounter, file: string | undefine
   return docs;
 }
 
+/** Unknown keys named in a refusal, at most: a map of 100 000 stray keys must not become a megabyte line. */
+const MAX_KEYS_NAMED = 5;
+
+/** zod's message, with a list of unknown keys cut to its first few and their count. */
+function shortIssueMessage(issue: { code: string; message: string; keys?: readonly string[] }): string {
+  if (issue.code !== "unrecognized_keys" || !issue.keys || issue.keys.length <= MAX_KEYS_NAMED) return issue.message;
+  const named = issue.keys.slice(0, MAX_KEYS_NAMED).map((k) => JSON.stringify(k)).join(", ");
+  return `Unrecognized keys: ${named} … (${issue.keys.length})`;
+}
+
 /** One document of a stream → Form, with every problem reported by YAML path and line. */
 function loadDocument(doc: Document, lc: LineCounter, file: string | undefined): LoadedForm {
   const problems = [...doc.errors, ...doc.warnings];
@@ -289,7 +299,7 @@ function loadDocument(doc: Document, lc: LineCounter, file: string | undefined):
   if (!result.success) {
     const issues = result.error.issues.slice(0, 5).map((issue) => {
       const keys = issue.path.filter((k): k is string | number => typeof k !== "symbol");
-      return { path: pathToString(keys), line: lineOf(sourceMap, keys), message: issue.message };
+      return { path: pathToString(keys), line: lineOf(sourceMap, keys), message: shortIssueMessage(issue) };
     });
     const extra = result.error.issues.length - issues.length;
     const zh = issues.map((i) => `${i.path || "(根)"}${i.line ? ` (第${i.line}行)` : ""}: ${i.message}`).join("；") + (extra > 0 ? `；另有 ${extra} 处` : "");

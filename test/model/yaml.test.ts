@@ -207,6 +207,16 @@ describe("loadFormYaml refuses bad YAML with its path and line", () => {
     expect(refusal(bomb.join("\n")).code).toBe("PG-E-YAML");
   });
 
+  it("unknown keys: a few named and the count, however many there are", () => {
+    const few = refusal(`${MINIMAL}stray: 1\n`);
+    expect(few.code).toBe("PG-E-SCHEMA");
+    expect(few.detail).toContain("stray");
+    const many = refusal(`${MINIMAL}${Array.from({ length: 1000 }, (_, i) => `k${i}: ${i}`).join("\n")}\n`);
+    expect(many.code).toBe("PG-E-SCHEMA");
+    expect(many.detail).toContain('"k0", "k1", "k2", "k3", "k4" … (1000)');
+    expect(many.detail!.length).toBeLessThan(200);
+  });
+
   it("unknown tags such as !!js/function", () => {
     const e = refusal(MINIMAL.replace('value: "≥90%"', "value: !!js/function 'function () { return 1 }'"));
     expect(e.code).toBe("PG-E-YAML");
