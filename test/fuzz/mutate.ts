@@ -7,8 +7,7 @@ import fc from "fast-check";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import iconv from "iconv-lite";
 import { stringify } from "yaml";
-import { buildZip, seedBytes, storedEntry } from "../hostile/bytes.js";
-import { MINIMAL_YAML, seedText } from "../hostile/make-cases.js";
+import { buildZip, MINIMAL_YAML, seedBytes, seedText, storedEntry } from "../hostile/bytes.js";
 
 /** A position anywhere in the input, uniformly (fast-check's defaults favour the ends). */
 const fraction = fc.noBias(fc.integer({ min: 0, max: 1_000_000 })).map((n) => n / 1_000_000);

@@ -6,8 +6,34 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { crc32 } from "../../src/parse/docx/crc32.js";
+
+export { crc32 };
 
 export const EXAMPLES_DIR = fileURLToPath(new URL("../../examples/", import.meta.url));
+
+/** The seed text form (UTF-8). */
+export function seedText(): string {
+  return new TextDecoder().decode(seedBytes("hengdong-2023.txt"));
+}
+
+/** A small valid form in YAML (the project name on line 5): the base for the YAML cases. */
+export const MINIMAL_YAML = `title: 2024年度项目支出绩效目标申报表
+year: 2024
+amountUnit: 万元
+project:
+  name: 测试项目
+funding:
+  total: 100
+goals:
+  annual: 完成测试
+indicators:
+  annual:
+    - tier1: 产出指标
+      tier2: 数量指标
+      tier3: 培训人次
+      value: "≥100人次"
+`;
 
 /** A seed form from `examples/` (read-only there). */
 export function seedBytes(name: string): Uint8Array {
@@ -31,22 +57,6 @@ export function randomBytes(length: number, seed: number): Uint8Array {
   const out = new Uint8Array(length);
   for (let i = 0; i < length; i++) out[i] = Math.floor(next() * 256);
   return out;
-}
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 export interface RawZipEntry {

@@ -4,7 +4,7 @@
  * that shows another package) and .doc files whose structures amplify the work of reading them.
  */
 import type { HostileCase } from "./make-cases.js";
-import { buildZip, crc32, seedBytes, storedEntry, unzipParts, wrapBody, type RawZipEntry } from "./bytes.js";
+import { buildZip, concat, crc32, seedBytes, storedEntry, unzipParts, wrapBody, type RawZipEntry } from "./bytes.js";
 import { amplifiedParagraphProps, amplifiedPieceTable } from "./doc-amplify.js";
 
 const MAIN = "word/document.xml";
@@ -74,7 +74,7 @@ export function twoEndRecordsDocx(): Uint8Array {
     else records.push(zip.subarray(p, p + size));
     p += size;
   }
-  const dir = concatAll(records);
+  const dir = concat(records);
   const second = new Uint8Array(22);
   const sv = new DataView(second.buffer);
   sv.setUint32(0, 0x06054b50, true);
@@ -82,7 +82,7 @@ export function twoEndRecordsDocx(): Uint8Array {
   sv.setUint16(10, records.length, true);
   sv.setUint32(12, dir.length, true);
   sv.setUint32(16, end.at + 22, true);
-  const out = concatAll([zip, dir, second]);
+  const out = concat([zip, dir, second]);
   new DataView(out.buffer).setUint16(end.at + 20, dir.length + second.length, true);
   return out;
 }
@@ -91,7 +91,7 @@ export function twoEndRecordsDocx(): Uint8Array {
 function gapBeforeEndDocx(): Uint8Array {
   const zip = buildZip(seedEntries());
   const end = endRecord(zip);
-  return concatAll([zip.subarray(0, end.at), new Uint8Array(64).fill(0x20), zip.subarray(end.at)]);
+  return concat([zip.subarray(0, end.at), new Uint8Array(64).fill(0x20), zip.subarray(end.at)]);
 }
 
 /** Local headers that leave CRC and sizes to a data descriptor (flag bit 3), as streaming writers do. */
@@ -106,15 +106,6 @@ function dataDescriptorDocx(): Uint8Array {
   return zip;
 }
 
-function concatAll(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 export const CONTAINERS_CASES: HostileCase[] = [
   { group: "containers", file: "校验和 不符.docx", build: replacedPartDocx, expect: { refused: "PG-E-CORRUPT" }, why: "document.xml replaced after packing (budget 361 → 3610), its CRC-32 kept" },

@@ -3,31 +3,13 @@
  * Latin-1 taken for a form. What a file does that escapes its reader (memory, time, a crash) is
  * in isolation.test.ts, through the built CLI.
  */
-import { rng, seedBytes } from "./bytes.js";
+import { MINIMAL_YAML, rng, seedBytes, seedText } from "./bytes.js";
 // Types only: make-cases.ts imports this module, a value import back would be a cycle.
 import type { HostileCase } from "./make-cases.js";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const seedText = () => new TextDecoder().decode(seedBytes("hengdong-2023.txt"));
 const MB = 1024 * 1024;
 
-/** A small valid form in YAML (the project name on line 5). */
-export const SMALL_FORM_YAML = `title: 2024年度项目支出绩效目标申报表
-year: 2024
-amountUnit: 万元
-project:
-  name: 测试项目
-funding:
-  total: 100
-goals:
-  annual: 完成测试
-indicators:
-  annual:
-    - tier1: 产出指标
-      tier2: 数量指标
-      tier3: 培训人次
-      value: "≥100人次"
-`;
 
 /** Overlong `/` (C0 AF): a UTF-8 sequence with the right shape and a forbidden value. */
 export const OVERLONG = [0xc0, 0xaf];
@@ -50,7 +32,7 @@ export function seedTextWithBytes(after: string, bad: readonly number[]): Uint8A
 
 /** `count` small forms in one YAML stream, each with its own project name. */
 export function yamlStream(count: number): string {
-  return Array.from({ length: count }, (_, i) => SMALL_FORM_YAML.replace("name: 测试项目", `name: 测试项目 ${i + 1}`)).join("---\n");
+  return Array.from({ length: count }, (_, i) => MINIMAL_YAML.replace("name: 测试项目", `name: 测试项目 ${i + 1}`)).join("---\n");
 }
 
 /** Western text in Latin-1: words with accented letters (é, ü, ß …) among ASCII. */
@@ -125,8 +107,8 @@ export const ISOLATION_CASES: HostileCase[] = [
     group: "isolation",
     file: "YAML 超长编码.yaml",
     build: () => {
-      const text = utf8(SMALL_FORM_YAML);
-      const at = utf8(SMALL_FORM_YAML.slice(0, SMALL_FORM_YAML.indexOf("测试项目") + 2)).length;
+      const text = utf8(MINIMAL_YAML);
+      const at = utf8(MINIMAL_YAML.slice(0, MINIMAL_YAML.indexOf("测试项目") + 2)).length;
       return Uint8Array.from([...text.subarray(0, at), ...OVERLONG, ...text.subarray(at)]);
     },
     expect: { readable: true, warning: /不是有效的 UTF-8.*第5行/ },

@@ -8,9 +8,9 @@ import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERROR_CODES, type ErrorCode } from "../../src/model/errors.js";
-import { encryptedDocx, randomBytes, seedBytes } from "./bytes.js";
+import { encryptedDocx, MINIMAL_YAML, randomBytes, seedBytes } from "./bytes.js";
 import { expectNoStack, expectRefusalLine, filesBelow, runCli, tempDir } from "./harness.js";
-import { headerOnlyText, MINIMAL_YAML } from "./make-cases.js";
+import { headerOnlyText } from "./make-cases.js";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 

@@ -25,6 +25,8 @@ import {
   unzipParts,
   wrapBody,
   zeroBomb,
+  MINIMAL_YAML,
+  seedText,
 } from "./bytes.js";
 import { SHOWS_CASES } from "./cases-shows.js";
 import { ISOLATION_CASES } from "./cases-isolation.js";
@@ -56,10 +58,6 @@ export interface HostileCase {
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const decode = (b: Uint8Array) => new TextDecoder().decode(b);
 
-/** The seed text form (UTF-8) and its lines. */
-export function seedText(): string {
-  return decode(seedBytes("hengdong-2023.txt"));
-}
 
 /** The seed text up to (not including) its indicator table: a header with no indicators. */
 export function headerOnlyText(): string {
@@ -72,23 +70,6 @@ export function headerOnlyText(): string {
     .join("\n");
 }
 
-/** A small valid form in YAML: the base for the YAML cases. */
-export const MINIMAL_YAML = `title: 2024年度项目支出绩效目标申报表
-year: 2024
-amountUnit: 万元
-project:
-  name: 测试项目
-funding:
-  total: 100
-goals:
-  annual: 完成测试
-indicators:
-  annual:
-    - tier1: 产出指标
-      tier2: 数量指标
-      tier3: 培训人次
-      value: "≥100人次"
-`;
 
 /** `&a [*b,*b,…]` ten levels deep: 10^9 nodes if expanded. */
 function yamlAliasBomb(): string {
