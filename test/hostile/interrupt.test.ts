@@ -58,6 +58,38 @@ async function interrupted(command: "parse" | "render", out: string, enough: num
   return { run, sent };
 }
 
+/**
+ * validate with the 汇总表 and the HTML report, its temp folder our own; `signal` once the review
+ * spool has data and, with `waitForReportTemp`, once the report's temporary file beside it exists too.
+ */
+async function interruptedReview(name: string, signal: NodeJS.Signals = "SIGINT", waitForReportTemp = false) {
+  const tmp = path.join(dir, `tmp-${name}`);
+  mkdirSync(tmp, { recursive: true });
+  let timer: NodeJS.Timeout | undefined;
+  let sawTemp = false;
+  let sent = false;
+  const args = ["validate", "in", "--jobs", "2", "--summary", `${name}.xlsx`, "-f", "html", "-o", `${name}.html`];
+  const run = await runBuilt(args, {
+    cwd: dir,
+    env: { TMPDIR: tmp },
+    hangGuardMs: 120_000,
+    onSpawn: (child) => {
+      timer = setInterval(() => {
+        if (sent) return;
+        const spooled = filesBelow(tmp).some((f) => (statSync(path.join(tmp, f), { throwIfNoEntry: false })?.size ?? 0) > 0);
+        const reportTemp = filesBelow(dir).some((f) => !f.includes("/") && /^\.pg-[0-9a-f]+\.tmp$/.test(f));
+        if (spooled && (reportTemp || !waitForReportTemp)) {
+          sawTemp = reportTemp;
+          sent = true;
+          child.kill(signal);
+        }
+      }, 10);
+    },
+  });
+  clearInterval(timer);
+  return { run, sent, sawTemp, tmp };
+}
+
 describe("SIGINT in the middle of a batch", () => {
   it("parse --out-dir: exit 130, whole YAML files only, no .tmp", async () => {
     const out = path.join(dir, "out-parse");
@@ -83,31 +115,6 @@ describe("SIGINT in the middle of a batch", () => {
     expect(written.length).toBeLessThan(FILES);
     for (const f of written) expect((await parseFile(path.join(out, f))).forms.length).toBe(1);
   });
-
-  /** validate with the 汇总表 and the HTML report, its temp folder our own; `signal` once the review spool has data. */
-  async function interruptedReview(name: string, signal: NodeJS.Signals = "SIGINT") {
-    const tmp = path.join(dir, `tmp-${name}`);
-    mkdirSync(tmp, { recursive: true });
-    let timer: NodeJS.Timeout | undefined;
-    let sent = false;
-    const args = ["validate", "in", "--jobs", "2", "--summary", `${name}.xlsx`, "-f", "html", "-o", `${name}.html`];
-    const run = await runBuilt(args, {
-      cwd: dir,
-      env: { TMPDIR: tmp },
-      hangGuardMs: 120_000,
-      onSpawn: (child) => {
-        timer = setInterval(() => {
-          const spooled = filesBelow(tmp).some((f) => (statSync(path.join(tmp, f), { throwIfNoEntry: false })?.size ?? 0) > 0);
-          if (!sent && spooled) {
-            sent = true;
-            child.kill(signal);
-          }
-        }, 10);
-      },
-    });
-    clearInterval(timer);
-    return { run, sent, tmp };
-  }
 
   it("validate --summary -f html: exit 130, no report, no workbook, the review spool removed", async () => {
     const { run, sent, tmp } = await interruptedReview("once");
@@ -141,37 +148,8 @@ describe("SIGTERM and SIGHUP: like a second Ctrl-C, at once", () => {
     for (const f of written) expect((await parseFile(path.join(out, f))).forms.length).toBe(1);
   });
 
-  /** validate with the 汇总表 and the HTML report under -o: the report's temporary file exists from the start. */
-  async function terminatedReview(name: string) {
-    const tmp = path.join(dir, `tmp-${name}`);
-    mkdirSync(tmp, { recursive: true });
-    let timer: NodeJS.Timeout | undefined;
-    let sawTemp = false;
-    let sent = false;
-    const args = ["validate", "in", "--jobs", "2", "--summary", `${name}.xlsx`, "-f", "html", "-o", `${name}.html`];
-    const run = await runBuilt(args, {
-      cwd: dir,
-      env: { TMPDIR: tmp },
-      hangGuardMs: 120_000,
-      onSpawn: (child) => {
-        timer = setInterval(() => {
-          if (sent) return;
-          const spooled = filesBelow(tmp).some((f) => (statSync(path.join(tmp, f), { throwIfNoEntry: false })?.size ?? 0) > 0);
-          const reportTemp = filesBelow(dir).some((f) => !f.includes("/") && /^\.pg-[0-9a-f]+\.tmp$/.test(f));
-          if (spooled && reportTemp) {
-            sawTemp = true;
-            sent = true;
-            child.kill("SIGTERM");
-          }
-        }, 10);
-      },
-    });
-    clearInterval(timer);
-    return { run, sent, sawTemp, tmp };
-  }
-
   it("validate --summary .xlsx -f html -o, SIGTERM: exit 143, no report, no workbook, no temporary file, the spool removed", async () => {
-    const { run, sent, sawTemp, tmp } = await terminatedReview("term");
+    const { run, sent, sawTemp, tmp } = await interruptedReview("term", "SIGTERM", true);
     expect(sent).toBe(true);
     expect(sawTemp).toBe(true);
     expect(run.code).toBe(143);
