@@ -1,3 +1,5 @@
+import { firstEndingAfter } from "./ranges.js";
+
 /**
  * The two marks word-extractor writes into the piece texts from the property pages, done in one
  * pass over the pages and one over the pieces: deleted text (a character run with
@@ -120,18 +122,6 @@ function disjoint(ranges: Range[]): Range[] {
     else out.push({ ...r });
   }
   return out;
-}
-
-/** Index of the first range that ends after `pos`. */
-function firstEndingAfter(ranges: Range[], pos: number): number {
-  let lo = 0;
-  let hi = ranges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[mid]!.end <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { symbolChar, symbolTable } from "../docx/symbols.js";
 import type { Piece } from "./word-text.js";
+import { firstEndingAfter } from "./ranges.js";
 
 /**
  * Check boxes and signs typed in symbol fonts (Wingdings "þ" = ☑, Wingdings 2 "R" = ☑, Symbol
@@ -161,17 +162,6 @@ function disjointRuns(runs: SymbolRun[]): SymbolRun[] {
     if (run.end > start) out.push({ ...run, start });
   }
   return out;
-}
-
-function firstEndingAfter(runs: SymbolRun[], pos: number): number {
-  let lo = 0;
-  let hi = runs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (runs[mid]!.end <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function mapped(run: SymbolRun, ch: string): string {
