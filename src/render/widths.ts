@@ -28,7 +28,7 @@ const BOUNDS = { category: [3, 4], short: [2, 6], text: [3, 40] } as const;
 const FLOOR_EM = 2;
 
 /** The widest line of a column, in ems. */
-export function naturalEm(texts: readonly string[]): number {
+function naturalEm(texts: readonly string[]): number {
   let w = 0;
   for (const t of texts) for (const line of t.split("\n")) w = Math.max(w, emWidth(line));
   return w;

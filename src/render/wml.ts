@@ -99,15 +99,13 @@ export function cell(grid: CellGrid, paragraphs: string): string {
 export interface RowStyle {
   /** Keep the row on one page. */
   cantSplit: boolean;
-  /** Repeat the row at the top of every page the table runs onto. */
-  header?: boolean;
   /** Least height, in twips. */
   minHeight: number;
 }
 
 /** A table row of cells already written. `w:trPr` children may come in any order; these keep the order earlier renders had. */
 export function row(style: RowStyle, cells: string): string {
-  const pr = `${style.cantSplit ? "<w:cantSplit/>" : ""}${style.header ? "<w:tblHeader/>" : ""}<w:trHeight w:val="${style.minHeight}" w:hRule="atLeast"/>`;
+  const pr = `${style.cantSplit ? "<w:cantSplit/>" : ""}<w:trHeight w:val="${style.minHeight}" w:hRule="atLeast"/>`;
   return `<w:tr><w:trPr>${pr}</w:trPr>${cells}</w:tr>`;
 }
 
