@@ -104,15 +104,21 @@ export class OutputClaims {
   ownerOf(abs: string): string | undefined {
     const named = this.byPath.get(abs);
     if (named !== undefined || this.byFile.size === 0) return named;
-    const st = statSync(abs, { throwIfNoEntry: false });
-    return st ? this.byFile.get(`${st.dev}:${st.ino}`) : undefined;
+    const id = fileIdentity(abs);
+    return id !== undefined ? this.byFile.get(id) : undefined;
   }
 
   record(abs: string, owner: string): void {
     this.byPath.set(abs, owner);
-    const st = statSync(abs, { throwIfNoEntry: false });
-    if (st) this.byFile.set(`${st.dev}:${st.ino}`, owner);
+    const id = fileIdentity(abs);
+    if (id !== undefined) this.byFile.set(id, owner);
   }
+}
+
+/** Device and inode of the file a path leads to (links followed), or undefined when there is none. */
+function fileIdentity(p: string): string | undefined {
+  const st = statSync(p, { throwIfNoEntry: false });
+  return st ? `${st.dev}:${st.ino}` : undefined;
 }
 
 const KIND_NAMES = {
@@ -328,9 +334,8 @@ function exists(p: string): boolean {
 function sameFile(a: string, b: string): boolean {
   if (a === b) return true;
   try {
-    const sa = statSync(a, { throwIfNoEntry: false });
-    const sb = sa && statSync(b, { throwIfNoEntry: false });
-    return sa !== undefined && sb !== undefined && sa.ino === sb.ino && sa.dev === sb.dev;
+    const ia = fileIdentity(a);
+    return ia !== undefined && ia === fileIdentity(b);
   } catch {
     return false;
   }
