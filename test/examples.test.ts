@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseFile } from "../src/parse/index.js";
-import { formToYaml, loadFormYaml } from "../src/model/yaml.js";
+import { loadFormYaml } from "../src/model/yaml.js";
+import { formToYaml } from "../src/model/yaml-write.js";
 import type { Form } from "../src/model/form.js";
 
 const EXAMPLES = path.resolve(__dirname, "../examples");

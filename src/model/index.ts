@@ -5,4 +5,5 @@ export * from "./location.js";
 export * from "./path.js";
 export * from "./errors.js";
 export { parseValue, parseRowValue } from "./value-parse.js";
-export { formToYaml, formsToYaml, loadFormYaml, loadFormsYaml, canonicalForm, SCHEMA_URL, type LoadedForm } from "./yaml.js";
+export { loadFormYaml, loadFormsYaml, type LoadedForm } from "./yaml.js";
+export { formToYaml, formsToYaml, canonicalForm, SCHEMA_URL } from "./yaml-write.js";

@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { Form } from "./form.js";
 import { IndicatorValue } from "./value.js";
-import { SCHEMA_URL } from "./yaml.js";
+import { SCHEMA_URL } from "./yaml-write.js";
 
 type JsonObject = Record<string, unknown>;
 type Override = NonNullable<NonNullable<Parameters<typeof z.toJSONSchema>[1]>["override"]>;

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formToYaml } from "../../src/model/yaml.js";
+import { formToYaml } from "../../src/model/yaml-write.js";
 import { lintForm } from "../../src/lint/lint-form.js";
 import { allRules } from "../../src/rules/index.js";
 import { isTruncationMark } from "../../src/parse/stream/vocabulary.js";

@@ -11,7 +11,8 @@ import { SCHEMA_FILES, SCHEMAS_DIR } from "../../scripts/gen-schemas.js";
 import { parseFile } from "../../src/parse/index.js";
 import { PerfgoalError } from "../../src/model/errors.js";
 import { formJsonSchema } from "../../src/model/json-schema.js";
-import { formToYaml, loadFormYaml, SCHEMA_URL } from "../../src/model/yaml.js";
+import { loadFormYaml } from "../../src/model/yaml.js";
+import { formToYaml, SCHEMA_URL } from "../../src/model/yaml-write.js";
 
 const SEED = fileURLToPath(new URL("../../examples/hengdong-2023.pipes.txt", import.meta.url));
 

@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { PerfgoalError } from "../../src/model/errors.js";
 import type { Form, IndicatorRow } from "../../src/model/form.js";
 import { parseRowValue, parseValue } from "../../src/model/value-parse.js";
-import { canonicalForm, formsToYaml, formToYaml, loadFormYaml, SCHEMA_URL } from "../../src/model/yaml.js";
+import { loadFormYaml } from "../../src/model/yaml.js";
+import { canonicalForm, formsToYaml, formToYaml, SCHEMA_URL } from "../../src/model/yaml-write.js";
 
 const LONG_GOAL = "确保县政府的各项工作协调落实到位，为县政府的各项工作推动服好务。".repeat(40);
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { strFromU8 } from "fflate";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { formToYaml } from "../../src/model/yaml.js";
+import { formToYaml } from "../../src/model/yaml-write.js";
 import { parseFile } from "../../src/parse/index.js";
 import { runCli } from "../cli/run-cli.js";
 import { unzipDocx } from "./helpers/package-check.js";

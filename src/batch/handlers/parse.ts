@@ -1,4 +1,4 @@
-import { formsToYaml } from "../../model/yaml.js";
+import { formsToYaml } from "../../model/yaml-write.js";
 import { parseFileNow } from "../../parse/index.js";
 import type { FileHandler } from "../work.js";
 

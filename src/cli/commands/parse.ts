@@ -53,7 +53,7 @@ async function parseCommand(ctx: CommandContext, paths: string[], opts: ParseOpt
 
   if (paths.includes("-")) {
     const { parseBuffer } = await import("../../parse/index.js");
-    const { formsToYaml } = await import("../../model/yaml.js");
+    const { formsToYaml } = await import("../../model/yaml-write.js");
     try {
       const result = await parseBuffer(await ctx.io.readStdin(), "-");
       for (const w of result.warnings) say(ctx, `perfgoal: -: ${w}`);

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
-import { canonicalForm } from "../../../src/model/yaml.js";
+import { canonicalForm } from "../../../src/model/yaml-write.js";
 import { indicatorEntries, isPlaceholder, type Form } from "../../../src/model/form.js";
 import { extractForms } from "../../../src/parse/extract/extract.js";
 import { specToDocument, type FormSpec } from "../../fixtures/grid-spec.js";

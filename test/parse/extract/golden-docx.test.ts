@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formsToYaml } from "../../../src/model/yaml.js";
+import { formsToYaml } from "../../../src/model/yaml-write.js";
 import { parseFile } from "../../../src/parse/index.js";
 import { buildDocx } from "../../fixtures/build-docx.js";
 import { FAMILY_SPECS } from "../../fixtures/specs/index.js";

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { blocksWithoutInvisibles, cleanText, compactIfShort, normaliseLabel, stripSpaces, withoutInvisibles } from "../../../src/parse/extract/text.js";
 import { parseBuffer, type ParseResult } from "../../../src/parse/index.js";
-import { formsToYaml } from "../../../src/model/yaml.js";
+import { formsToYaml } from "../../../src/model/yaml-write.js";
 import type { Block } from "../../../src/parse/document.js";
 
 const INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"];

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { indicatorEntries, type Form } from "../../../src/model/form.js";
-import { formToYaml } from "../../../src/model/yaml.js";
+import { formToYaml } from "../../../src/model/yaml-write.js";
 import { extractForms } from "../../../src/parse/extract/extract.js";
 import { parseFile } from "../../../src/parse/index.js";
 import { pipesToDocument, SEED_DIR, SEED_PIPES, seedDocument } from "./seed-document.js";
