@@ -227,7 +227,7 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
 
 /**
  * The 汇总表 beside the report: .xlsx streamed into its file as it is made, else CSV. Atomic either
- * way; any failure while writing it (no space, an error inside exceljs's streams) is one
+ * way; any failure while writing it (no space, a file too large) is one
  * PG-E-OUTPUT naming `shown`.
  */
 async function writeSummary(target: string, shown: string, report: import("../../batch/review.js").ReviewReport, inputs: string[]): Promise<void> {
