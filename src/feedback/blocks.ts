@@ -32,6 +32,15 @@ export function blankLines(n: number): string {
   return paragraph({ spacing: { before: 0, after: 0, line: 440, lineRule: "exact" } }).repeat(n);
 }
 
+/**
+ * Paragraphs in one ruled box that never splits across pages: the reviewer's room to write and
+ * the signature lines stay together (Word and LibreOffice both honour a row that cannot split,
+ * where a chain of keep-with-next empty paragraphs is not kept by LibreOffice).
+ */
+export function box(paragraphs: string, width: number): string {
+  return tableXml({ width, columnWidths: [width], rows: [{ cantSplit: true, minHeight: 400, cells: [{ width, columnSpan: 1, rowSpan: 1, paragraphs }] }] });
+}
+
 /** A cell's text in 五号, as render's tables have it. */
 function cellParagraph(text: string, options: { bold?: boolean; heading?: boolean; align?: "center" | "left" } = {}): string {
   return paragraph({ align: options.align ?? "left" }, run(text, options.heading ? FONT.heading : FONT.body, SIZE.table, options.bold));

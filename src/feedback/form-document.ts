@@ -3,10 +3,10 @@ import { FEEDBACK_WORDS as W } from "../model/terms.js";
 import { documentXml, type RenderedDocument } from "../render/document.js";
 import { pageGeometry } from "../render/page.js";
 import { FONT, SIZE } from "../render/typography.js";
-import { pageBreak, paragraph, run, tabRun } from "../render/wml.js";
+import { CELL_MARGIN, pageBreak, paragraph, run, tabRun } from "../render/wml.js";
 import { severityLabel } from "../report/labels.js";
 import type { Severity } from "../rules/types.js";
-import { amountText, blankLines, chineseNumber, fieldTable, headingParagraph, labelledParagraph, textParagraph, titleParagraph } from "./blocks.js";
+import { amountText, blankLines, box, chineseNumber, fieldTable, headingParagraph, labelledParagraph, textParagraph, titleParagraph } from "./blocks.js";
 import type { Conclusion } from "./conclusion.js";
 
 /** One finding as the 审核意见 print it: in Chinese, with the cell it points to. */
@@ -96,10 +96,10 @@ function problemsBlock(form: FeedbackForm, titles: RuleTitles): string[] {
   return out;
 }
 
-/** 审核人：… against the left margin, 日期：　年　月　日 against the right. */
+/** 审核人：… on the left, 日期：　年　月　日 against the right edge of `contentWidth`. */
 function signatureParagraph(contentWidth: number): string {
   return paragraph(
-    { spacing: { before: 240, after: 0 }, rightTab: contentWidth },
+    { spacing: { before: 120, after: 120 }, rightTab: contentWidth },
     run(`${W.reviewer}：`, FONT.body, SIZE.line) + tabRun(SIZE.line) + run(`${W.date}：　　　　年　　月　　日`, FONT.body, SIZE.line),
   );
 }
@@ -121,9 +121,8 @@ function formSection(form: FeedbackForm, formCount: number, titles: RuleTitles, 
     ),
   );
   out.push(...problemsBlock(form, titles));
-  out.push(labelledParagraph(W.reviewerOpinion, "", { keepNext: true, spacing: { before: 360, after: 0 } }));
-  out.push(blankLines(6));
-  out.push(signatureParagraph(contentWidth));
+  out.push(paragraph({ spacing: { before: 240, after: 0 } }));
+  out.push(box(labelledParagraph(W.reviewerOpinion, "", { spacing: { before: 80, after: 0 } }) + blankLines(6) + signatureParagraph(contentWidth - 2 * CELL_MARGIN - 240), contentWidth));
   return out;
 }
 
