@@ -159,6 +159,20 @@ describe("perfgoal validate --feedback", () => {
     expect(existsSync(path.join(cwd, "审核意见"))).toBe(false);
   });
 
+  it("a document that cannot be written fails its input alone: the others and the summary are written", async () => {
+    const cwd = inbox();
+    // A folder where a document should go: not replaced, even with --force.
+    mkdirSync(path.join(cwd, "审核意见/衡东/hengdong-2023.审核意见.docx"), { recursive: true });
+    const r = await runCli(["validate", ...J1, "来件", "--feedback", "审核意见", "--force"], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^perfgoal: 审核意见\/衡东\/hengdong-2023\.审核意见\.docx: .*文件夹.*\[PG-E-OUTPUT\]$/m);
+    expect(statSync(path.join(cwd, "审核意见/衡东/hengdong-2023.审核意见.docx")).isDirectory()).toBe(true);
+    expect(existsSync(path.join(cwd, "审核意见/交通/two.审核意见.docx"))).toBe(true);
+    // The summary still has the form: its conclusion does not depend on the document.
+    expect(read(path.join(cwd, "审核意见/部门审核意见汇总.docx"))).toContain("部门：衡东县政府办");
+    expect(readdirSync(path.join(cwd, "审核意见/衡东")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
   it("leaves the inputs as they were", async () => {
     const cwd = inbox();
     const file = path.join(cwd, "来件/衡东/hengdong-2023.yaml");
