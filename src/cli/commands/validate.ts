@@ -128,7 +128,7 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
     return usage(runCtx, `没有找到可审核的文件（已跳过 ${skipped} 个）`, `no forms to review (${skipped} skipped)`);
   }
 
-  const feedback = feedbackAbs ? await openFeedback(runCtx, session, { dir: feedbackAbs, force: Boolean(opts.force), quiet: Boolean(opts.quiet), ...(useStdin ? { stdinName: opts.stdinFilename ?? "-" } : {}), others: exclude.slice(0, -1), rules, bands: config.grade }) : undefined;
+  const feedback = feedbackAbs ? await openFeedback(runCtx, session, { dir: feedbackAbs, force: Boolean(opts.force), quiet: Boolean(opts.quiet), ...(useStdin ? { stdinName: opts.stdinFilename ?? "-" } : {}), others: [outputAbs, summaryAbs].filter((p): p is string => p !== undefined), rules, bands: config.grade }) : undefined;
   if (feedback === null) return EXIT.usage;
 
   const outputFailed = (e: unknown): number => {
