@@ -102,7 +102,7 @@ export const KEY_NOTES: Readonly<Record<string, KeyNote>> = {
   "source.format": { zh: "文件格式", en: "file format" },
   "source.layout": { zh: "表式（L1 … L10），生成 Word 时按此选样式", en: "layout family (L1 … L10); render picks its style from it" },
   "source.encoding": { zh: "文字编码", en: "text encoding" },
-  "source.complete": { zh: "false 表示只读到了部分内容", en: "false when perfgoal could read only part of the form" },
+  "source.complete": { zh: "是否读全（false：只读到了部分内容）", en: "false when perfgoal could read only part of the form" },
   "source.problems": { zh: "只读到部分内容的原因", en: "why the form was read only in part" },
 };
 
