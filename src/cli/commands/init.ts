@@ -19,10 +19,10 @@ const LAYOUT_NAMES: Record<RenderLayout, string> = {
   L5: "中央样式 项目支出绩效目标申报表",
 };
 
-export const DEFAULT_YAML = "goals.yaml";
+const DEFAULT_YAML = "goals.yaml";
 export const DEFAULT_DOCX = "申报表.docx";
 
-export const LAYOUT_HELP = {
+const LAYOUT_HELP = {
   zh: "表式：L1（湖南 2023，默认）、L2（财政部 2011）、L5（中央样式）",
   en: "layout: L1 (Hunan 2023, default), L2 (MOF 2011), L5 (central)",
 };
@@ -31,7 +31,7 @@ export function registerInit(program: Command, ctx: CommandContext): void {
   program
     .command("init")
     .description(t(ctx, "生成一份待填写的空白申报表（带中文说明的 YAML，或 Word 文件）", "write a blank form to fill in (YAML with Chinese notes, or a Word file)"))
-    .option("-l, --layout <layout>", t(ctx, LAYOUT_HELP.zh, LAYOUT_HELP.en), "L1")
+    .option("-l, --layout <layout>", t(ctx, LAYOUT_HELP.zh, LAYOUT_HELP.en))
     .option("-o, --output <file>", t(ctx, `输出文件（默认 ${DEFAULT_YAML}，--docx 时 ${DEFAULT_DOCX}）`, `the file to write (default ${DEFAULT_YAML}, or ${DEFAULT_DOCX} with --docx)`))
     .option("--docx", t(ctx, "生成空白的 Word 申报表，而不是 YAML", "write the blank form as Word (.docx) instead of YAML"))
     .option("--force", t(ctx, "覆盖已存在的文件", "overwrite an existing file"))
