@@ -57,7 +57,7 @@ export function formToYaml(form: Form, options: YamlWriteOptions = {}): string {
 
 /** Several forms (one file holding several projects) are written as a YAML stream. */
 export function formsToYaml(forms: Form[], options: YamlWriteOptions = {}): string {
-  return forms.map((f, i) => (i === 0 ? formToYaml(f, options) : `---\n${withoutSchemaHeader(formToYaml(f))}`)).join("");
+  return forms.map((f, i) => (i === 0 ? formToYaml(f, options) : `---\n${withoutSchemaHeader(formToYaml(f, options))}`)).join("");
 }
 
 /** YAML text written by formToYaml, its header naming `ref` instead. */
