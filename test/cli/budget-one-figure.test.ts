@@ -61,7 +61,7 @@ describe("one meaning per figure", () => {
   });
 
   it("total edited alone: costs are checked against it, the disagreement is reported, and both figures are printed", async () => {
-    const file = edited("total.yaml", (y) => y.replace("  total: 361\n", "  total: 300\n"));
+    const file = edited("total.yaml", (y) => y.replace(/^  total: 361\b/m, "  total: 300"));
     const fs = await findings(file);
     expect(overBudget(fs).map((f) => f.message)).toEqual([expect.stringContaining("300")]);
     expect(levels(fs)).toHaveLength(1);
@@ -71,7 +71,7 @@ describe("one meaning per figure", () => {
   });
 
   it("本级 edited alone: the disagreement is reported, costs stay checked against the total, both are printed", async () => {
-    const file = edited("own.yaml", (y) => y.replace("  ownLevel: 361\n", "  ownLevel: 300\n"));
+    const file = edited("own.yaml", (y) => y.replace(/^  ownLevel: 361\b/m, "  ownLevel: 300"));
     const fs = await findings(file);
     expect(levels(fs)).toHaveLength(1);
     expect(overBudget(fs)).toEqual([]);
@@ -79,7 +79,7 @@ describe("one meaning per figure", () => {
   });
 
   it("both edited: one figure again, the one validate checks is the one printed", async () => {
-    const file = edited("both.yaml", (y) => y.replace("  total: 361\n  ownLevel: 361\n", "  total: 300\n  ownLevel: 300\n"));
+    const file = edited("both.yaml", (y) => y.replace(/^  total: 361\b/m, "  total: 300").replace(/^  ownLevel: 361\b/m, "  ownLevel: 300"));
     const fs = await findings(file);
     expect(levels(fs)).toEqual([]);
     expect(overBudget(fs).map((f) => f.message)).toEqual([expect.stringContaining("超过年度预算 300")]);
