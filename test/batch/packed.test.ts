@@ -7,7 +7,7 @@ describe("packed results", () => {
   it("come back as the result with only what reports read of each finding", () => {
     const r = form({ formIndex: 2, findings: [finding(), finding({ severity: "warning", message: "两行\n说明", locationText: "" })] });
     const packed = packResult(r);
-    expect(packed.packed).toHaveLength(12);
+    expect(packed.packed).toHaveLength(14);
     expect(unpackResult(packed)).toEqual({ ...r, findings: r.findings.map(reportFinding) });
   });
 
