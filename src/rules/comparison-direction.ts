@@ -70,14 +70,18 @@ export default defineRule({
       const canonical = CANONICAL_SYMBOL[cmp];
       const name = row.tier3.trim();
       const raw = value.raw.trim();
-      if (symbol) spellings.set(cmp, (spellings.get(cmp) ?? new Set()).add(symbol));
-
       if (dimensionOf(row) === "cost" && isLowerBound(value) && (value.kind === "money" || isMoneyRate(value))) {
+        // Values reported for their direction are not counted among the spellings: they are to be rewritten anyway.
         const suggested = symbol && raw.includes(symbol) ? raw.replace(symbol, "≤") : `≤${raw}`;
         ctx.report({ messageId: "costLowerBound", path: at, data: { name, value: raw, suggested } });
-      } else if (isReverseName(name) && isLowerBound(value)) {
+        continue;
+      }
+      if (isReverseName(name) && isLowerBound(value)) {
         ctx.report({ messageId: "reverseLowerBound", path: at, data: { name, symbol: symbol ?? canonical }, severity: "warning" });
-      } else if (symbol && symbol !== canonical) {
+        continue;
+      }
+      if (symbol) spellings.set(cmp, (spellings.get(cmp) ?? new Set()).add(symbol));
+      if (symbol && symbol !== canonical) {
         const written = canonicalComparison(row);
         const fix = written === undefined ? undefined : valueFix(row, path, written);
         ctx.report({ messageId: "nonCanonical", path: at, data: { value: raw, symbol, canonical }, severity: "info", ...(fix ? { fix } : {}) });
