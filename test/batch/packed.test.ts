@@ -11,6 +11,11 @@ describe("packed results", () => {
     expect(unpackResult(packed)).toEqual({ ...r, findings: r.findings.map(reportFinding) });
   });
 
+  it("keep the fixable mark of a finding", () => {
+    const r = form({ findings: [finding({ fixable: true, fix: { edits: [{ path: "indicators.annual[1].value.raw", from: "≧40万元", to: "≥40万元" }] } }), finding()] });
+    expect(unpackResult(packResult(r)).findings.map((f) => f.fixable)).toEqual([true, undefined]);
+  });
+
   it("leave full results (json) as they are", () => {
     const r = form();
     expect(unpackResult(r)).toBe(r);
