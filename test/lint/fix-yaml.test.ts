@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -7,6 +8,7 @@ import { lintForm } from "../../src/lint/lint-form.js";
 import type { Finding } from "../../src/lint/types.js";
 import { loadFormsYaml } from "../../src/model/yaml.js";
 import { allRules } from "../../src/rules/index.js";
+import { parse as parseYaml } from "yaml";
 
 const SEED_YAML = fileURLToPath(new URL("../../examples/hengdong-2023.yaml", import.meta.url));
 
@@ -143,5 +145,45 @@ describe("fixes written into YAML", () => {
     const out = fixForm(form, (f) => lintForm(f, sourceMap, { rules: allRules }));
     const changed = text.replace("≧90%", "≧95%");
     expect(() => editYamlText(changed, [netEdits(out.applied)], [out.form], "a.yaml")).toThrow(/indicators\.annual\[0\]\.value\.raw/);
+  });
+
+  it("reads back as the fixed form, whatever the value and however it was quoted (property)", () => {
+    const value = fc
+      .tuple(
+        fc.constantFrom("", " ", "  "),
+        fc.constantFrom("", "≧", "≥", ">=", "＝", "不低于", "约", "#", "'", ": "),
+        fc.constantFrom("90", "９０", "1,000", "2.5", "１００"),
+        fc.constantFrom("%", "％", "万元", "次/年", "", " 人", "  人"),
+        fc.constantFrom("", "以上", "以内", " #注", "'"),
+      )
+      .map((parts) => parts.join(""));
+    const style = fc.constantFrom("plain", "double", "single", "flow", "map");
+    fc.assert(
+      fc.property(fc.array(fc.tuple(value, style), { minLength: 1, maxLength: 5 }), (rows) => {
+        const lines = rows.map(([v, st], i) => {
+          const name = `指标${i}`;
+          const plainOk = (() => {
+            try {
+              return parseYaml(`v: ${v}`)?.v === v && !/^\s|\s$/.test(v);
+            } catch {
+              return false;
+            }
+          })();
+          const scalar = st === "single" ? `'${v.replace(/'/g, "''")}'` : st === "plain" && plainOk ? v : JSON.stringify(v);
+          if (st === "flow") return `    - { tier1: 产出指标, tier2: 质量指标, tier3: ${name}, value: ${JSON.stringify(v)} }`;
+          const value = st === "map" ? `\n      value:\n        raw: ${scalar}` : `\n      value: ${scalar}`;
+          return `    - tier1: 产出指标\n      tier2: 质量指标\n      tier3: ${name}${value}`;
+        });
+        const text = `${HEAD}${lines.join("\n")}\n`;
+        const [{ form, sourceMap }] = loadFormsYaml(text) as [ReturnType<typeof loadFormsYaml>[number]];
+        const out = fixForm(form, (f) => lintForm(f, sourceMap, { rules: allRules }));
+        const edited = editYamlText(text, [netEdits(out.applied)], [out.form]);
+        const back = loadFormsYaml(edited)[0]!.form;
+        expect(back.indicators.annual.map((r) => r.value)).toEqual(out.form.indicators.annual.map((r) => r.value));
+        // Only lines holding a value change.
+        for (const [, before] of changedLines(text, edited)) expect(before).toMatch(/value: |raw: /);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
