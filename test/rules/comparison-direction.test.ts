@@ -68,6 +68,7 @@ describe("comparison-direction (R14)", () => {
 
     it("notes full-width digits and % and stray spaces, each with its correction", () => {
       expect(fixOf("≥９０％")).toEqual([["fullWidth", edit("≥９０％", "≥90%")]]);
+      expect(fixOf("９０．５％")).toEqual([["fullWidth", edit("９０．５％", "90.5%")]]);
       expect(fixOf(" ≥90%  ")).toEqual([["straySpaces", edit(" ≥90%  ", "≥90%")]]);
       expect(fixOf("2000  次", "数量指标", "培训人次")).toEqual([["straySpaces", edit("2000  次", "2000 次")]]);
       // One space between number and unit is a way of writing, not a stray space.
