@@ -54,6 +54,17 @@ describe("perfgoal fix: a YAML", () => {
     expect(read(dir, "hengdong-2023.yaml")).not.toContain("≧90%");
   });
 
+  it("keeps a byte-order mark the YAML began with", async () => {
+    const dir = scratch("hengdong-2023.yaml");
+    const bytes = readFileSync(path.join(dir, "hengdong-2023.yaml"));
+    writeFileSync(path.join(dir, "bom.yaml"), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]));
+    expect((await runCli(["fix", "bom.yaml"], { cwd: dir })).code).toBe(0);
+    const out = readFileSync(path.join(dir, "bom.fixed.yaml"));
+    expect([...out.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect((await runCli(["fix", "hengdong-2023.yaml"], { cwd: dir })).code).toBe(0);
+    expect(out.subarray(3).equals(readFileSync(path.join(dir, "hengdong-2023.fixed.yaml")))).toBe(true);
+  });
+
   it("-o writes where it is told; --dry-run lists the changes and writes nothing", async () => {
     const dir = scratch("hengdong-2023.yaml");
     const dry = await runCli(["fix", "hengdong-2023.yaml", "--dry-run"], { cwd: dir });

@@ -122,6 +122,11 @@ describe("fixes written into YAML", () => {
     ]);
   });
 
+  it("keeps Windows line endings", () => {
+    const text = `${HEAD}    - { tier1: 产出指标, tier2: 质量指标, tier3: 验收合格率, value: ≧90% } # 注\n`.replace(/\n/g, "\r\n");
+    expect(fixYaml(text).text).toBe(text.replace("≧90%", "≥90%"));
+  });
+
   it("fixes each form of a YAML stream in its own document", () => {
     const one = `${HEAD}    - { tier1: 产出指标, tier2: 质量指标, tier3: 验收合格率, value: "≧90%" }\n`;
     const two = one.replace("≧90%", "≦5%").replace("验收合格率", "返工率");
