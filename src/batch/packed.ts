@@ -1,11 +1,11 @@
 import type { FormResult, ReportFinding, ReportFormResult } from "../lint/types.js";
 
-/** A form's result with its findings packed as six strings each (see packFindings). */
+/** A form's result with its findings packed as seven strings each (see packFindings). */
 export interface PackedFormResult extends Omit<ReportFormResult, "findings"> {
   packed: string[];
 }
 
-const FIELDS = 6;
+const FIELDS = 7;
 
 /**
  * Every result crosses to the main thread, which decodes it, and the main thread is the one that
@@ -23,6 +23,7 @@ export function packResult(r: FormResult): PackedFormResult {
     packed[i++] = f.message;
     packed[i++] = f.path;
     packed[i++] = f.locationText;
+    packed[i++] = f.fixable ? "1" : "";
   }
   return { ...rest, packed };
 }
@@ -39,6 +40,7 @@ export function unpackResult(r: FormResult | PackedFormResult): ReportFormResult
       message: packed[i + 3]!,
       path: packed[i + 4]!,
       locationText: packed[i + 5]!,
+      ...(packed[i + 6] ? { fixable: true as const } : {}),
     });
   }
   return { ...rest, findings };

@@ -36,6 +36,7 @@ export class MemoryEntryStore implements EntryStore {
         message: this.intern(f.message),
         path: this.intern(f.path),
         location: this.intern(f.location),
+        ...(f.fixable ? { fixable: true as const } : {}),
       }));
       entry.topRules = entry.topRules.map((id) => this.intern(id));
       if (entry.department) entry.department = this.intern(entry.department);

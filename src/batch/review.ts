@@ -67,6 +67,8 @@ export interface ReviewFinding {
   path: string;
   /** The cell or line, as people read it (表2 第7行第4列). */
   location: string;
+  /** `perfgoal fix` can correct it. */
+  fixable?: true;
 }
 
 export interface ReviewedForm extends FormFacts {
@@ -114,7 +116,7 @@ export function reviewEntry(result: ReportResult, facts: FormFacts | undefined):
     counts: result.counts,
     grade: result.grade,
     topRules: topRuleIds(result.findings),
-    findings: result.findings.map((f) => ({ severity: f.severity, ruleId: f.ruleId, code: f.code, message: f.message, path: f.path, location: f.locationText })),
+    findings: result.findings.map((f) => ({ severity: f.severity, ruleId: f.ruleId, code: f.code, message: f.message, path: f.path, location: f.locationText, ...(f.fixable ? { fixable: true as const } : {}) })),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Form } from "../model/form.js";
 import { formatLocation, locate, type SourceMap } from "../model/location.js";
-import type { Rule, RuleMessage, RuleReport, Severity } from "../rules/types.js";
+import type { Fix, Rule, RuleMessage, RuleReport, Severity } from "../rules/types.js";
 import { resolveEra } from "./era.js";
 import { countSeverities, DEFAULT_GRADE_BANDS, gradeCounts, gradeOf } from "./grade.js";
 import { fillMessage } from "./message.js";
@@ -68,7 +68,12 @@ function toFinding(rule: Rule, r: RuleReport, setting: RuleSetting, map: SourceM
     return internalFinding(rule, UNKNOWN_MESSAGE, "unknownMessage", { rule: rule.meta.id, messageId: r.messageId }, map, lang, r.path);
   }
   const severity: Severity = (setting.severity as Severity | undefined) ?? r.severity ?? rule.meta.severity;
-  return build(rule.meta.id, rule.meta.code, severity, r.messageId, template, r.data, r.path, map, lang);
+  const finding = build(rule.meta.id, rule.meta.code, severity, r.messageId, template, r.data, r.path, map, lang);
+  return r.fix && r.fix.edits.length > 0 ? withFix(finding, r.fix) : finding;
+}
+
+function withFix(finding: Finding, fix: Fix): Finding {
+  return { ...finding, fixable: true, fix: { edits: fix.edits.map((e) => ({ ...e })) } };
 }
 
 function internalFinding(

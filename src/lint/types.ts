@@ -1,6 +1,6 @@
 import type { Location } from "../model/location.js";
 import type { Grade } from "../model/terms.js";
-import type { Rule, Severity, TaxonomyEra } from "../rules/types.js";
+import type { Fix, Rule, Severity, TaxonomyEra } from "../rules/types.js";
 import type { GradeBands } from "./grade.js";
 
 export type Lang = "zh" | "en";
@@ -23,6 +23,10 @@ export interface Finding {
   location?: Location;
   /** `location` as people read it (表2 第7行第4列, 第12行 …); empty when unknown. */
   locationText: string;
+  /** True when `perfgoal fix` can correct it (notation only). */
+  fixable?: true;
+  /** The correction itself. */
+  fix?: Fix;
 }
 
 export interface SeverityCounts {
@@ -65,7 +69,7 @@ export interface FatalResult {
 export type LintResult = FormResult | FatalResult;
 
 /** What reports read of a finding: the run's language only, no rule data or raw location. */
-export type ReportFinding = Pick<Finding, "ruleId" | "code" | "severity" | "message" | "path" | "locationText">;
+export type ReportFinding = Pick<Finding, "ruleId" | "code" | "severity" | "message" | "path" | "locationText" | "fixable">;
 
 /** A form's review as reports read it; a worker sends this much when the report needs no more. */
 export interface ReportFormResult extends Omit<FormResult, "findings"> {
@@ -85,7 +89,7 @@ export function errorsOnly<R extends { file: string; findings: readonly { severi
 
 /** The finding with only what reports read (a worker's answer shrinks to a fraction). */
 export function reportFinding(f: ReportFinding): ReportFinding {
-  return { ruleId: f.ruleId, code: f.code, severity: f.severity, message: f.message, path: f.path, locationText: f.locationText };
+  return { ruleId: f.ruleId, code: f.code, severity: f.severity, message: f.message, path: f.path, locationText: f.locationText, ...(f.fixable ? { fixable: true } : {}) };
 }
 
 /** Per-rule settings after config resolution, keyed by rule id. */

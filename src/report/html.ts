@@ -3,7 +3,7 @@ import { reviewTotals } from "../batch/review.js";
 import { gradeName } from "../lint/grade.js";
 import { GRADES } from "../model/terms.js";
 import { truncateWidth } from "./display-width.js";
-import { formLabel, severityLabel } from "./labels.js";
+import { FIXABLE_MARK, formLabel, severityLabel } from "./labels.js";
 
 /**
  * The HTML report: one self-contained file (inline CSS, JS and SVG; a Content-Security-Policy that
@@ -341,7 +341,7 @@ class FindingsData {
 
   /** Store a form's findings; returns their position among all forms with findings. */
   add(e: ReviewedForm): number {
-    this.forms.push(e.findings.map((f) => [this.ref(f.severity), this.ref(severityLabel(f.severity, this.lang)), this.ref(f.location), this.ref(f.ruleId), this.ref(f.code), this.ref(f.message), this.ref(f.path)]));
+    this.forms.push(e.findings.map((f) => [this.ref(f.severity), this.ref(severityLabel(f.severity, this.lang)), this.ref(f.location), this.ref(f.ruleId), this.ref(f.code), this.ref(f.fixable ? `${f.message} ${FIXABLE_MARK[this.lang]}` : f.message), this.ref(f.path)]));
     return this.first + this.forms.length - 1;
   }
 

@@ -11,6 +11,9 @@ export function severityLabel(s: Severity, lang: Lang): string {
   return SEVERITY[s][lang];
 }
 
+/** The mark after a message that `perfgoal fix` can correct. */
+export const FIXABLE_MARK = { zh: "[可自动修正]", en: "[fixable]" } as const;
+
 /** How a file and, for a file holding several forms, the form are named in reports. */
 export function formLabel(file: string, formIndex: number | undefined, lang: Lang): string {
   if (formIndex === undefined) return file;

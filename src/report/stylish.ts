@@ -4,7 +4,7 @@ import { gradeName } from "../lint/grade.js";
 import { isFatal, type Lang, type ReportFinding, type ReportFormResult, type ReportResult } from "../lint/types.js";
 import type { Severity } from "../rules/types.js";
 import { displayWidth } from "./display-width.js";
-import { formLabel, severityLabel } from "./labels.js";
+import { FIXABLE_MARK, formLabel, severityLabel } from "./labels.js";
 import type { ReportPiece, StreamFormatter } from "./types.js";
 import { collect } from "./types.js";
 import { remembering } from "../util/remember.js";
@@ -22,13 +22,18 @@ export const stylishStream: StreamFormatter = (options) => {
   let blocks = 0;
   let forms = 0;
   let fatal = 0;
+  let fixable = 0;
   // Blocks are separated by an empty line.
   const block = (text: string) => (blocks++ > 0 ? `\n${text}` : text);
   const render = (result: ReportResult): ReportPiece => {
     if (isFatal(result)) return { text: `${c.underline(shownName(result.file))}\n  ${c.red(severityLabel("error", lang))}  ${shownName(result.fatal.message)}  ${c.dim(result.fatal.code)}\n` };
     const counts = { error: 0, warning: 0, info: 0 };
-    for (const f of result.findings) counts[f.severity]++;
-    return { text: result.findings.length > 0 ? formBlock(result, c, lang, widthOf) : "", counts };
+    let fixes = 0;
+    for (const f of result.findings) {
+      counts[f.severity]++;
+      if (f.fixable) fixes++;
+    }
+    return { text: result.findings.length > 0 ? formBlock(result, c, lang, widthOf) : "", counts, ...(fixes > 0 ? { fixable: fixes } : {}) };
   };
   const addPiece = (piece: ReportPiece): string => {
     if (!piece.counts) fatal++;
@@ -37,13 +42,14 @@ export const stylishStream: StreamFormatter = (options) => {
       totals.error += piece.counts.error;
       totals.warning += piece.counts.warning;
       totals.info += piece.counts.info;
+      fixable += piece.fixable ?? 0;
     }
     return piece.text ? block(piece.text) : "";
   };
   return {
     start: () => "",
     add: (result) => addPiece(render(result)),
-    end: () => `${blocks > 0 ? "\n" : ""}${summaryLine(totals, forms, fatal, c, lang)}\n`,
+    end: () => `${blocks > 0 ? "\n" : ""}${summaryLine(totals, forms, fatal, c, lang)}\n${fixableLine(fixable, c, lang)}`,
     render,
     addPiece,
   };
@@ -96,7 +102,13 @@ function formBlock(result: ReportFormResult, c: Paint, lang: Lang, widthOf: (tex
 
 function row(f: ReportFinding, lang: Lang): string[] {
   // A message quotes the form's text: a line break becomes a space, and what a terminal would act on is escaped.
-  return [f.locationText, severityLabel(f.severity, lang), shownName(f.message.includes("\n") ? f.message.replace(/\s*\n\s*/g, " ") : f.message), f.ruleId, f.path];
+  const message = shownName(f.message.includes("\n") ? f.message.replace(/\s*\n\s*/g, " ") : f.message);
+  return [f.locationText, severityLabel(f.severity, lang), f.fixable ? `${message} ${FIXABLE_MARK[lang]}` : message, f.ruleId, f.path];
+}
+
+function fixableLine(n: number, c: Paint, lang: Lang): string {
+  if (n === 0) return "";
+  return `${c.dim(lang === "zh" ? `${n} 个问题可用 perfgoal fix 自动修正` : `${n} ${plural(n, "problem")} can be corrected with perfgoal fix`)}\n`;
 }
 
 function summaryLine(t: { error: number; warning: number; info: number }, forms: number, fatal: number, c: Paint, lang: Lang): string {

@@ -34,6 +34,8 @@ export interface ReportStream {
 export interface ReportPiece {
   text: string;
   counts?: SeverityCounts;
+  /** How many of the findings shown `perfgoal fix` can correct. */
+  fixable?: number;
 }
 
 export type StreamFormatter = (options: FormatterOptions) => ReportStream;

@@ -1,12 +1,11 @@
 import { indicatorEntries } from "../model/indicator-entries.js";
-import type { Comparison } from "../model/value.js";
-import { defineRule } from "./types.js";
+import type { IndicatorRow } from "../model/form.js";
+import { defineRule, type RuleContext } from "./types.js";
 import { isReverseName } from "./helpers/names.js";
+import { CANONICAL_SYMBOL, canonicalComparison, halfWidthNumbers, tidySpaces, valueFix } from "./helpers/notation.js";
 import { dimensionOf } from "./helpers/taxonomy.js";
+import { excerpt } from "./helpers/text.js";
 import { isLowerBound, isMoneyRate, writtenSymbol } from "./helpers/values.js";
-
-/** The symbol each comparison should be written with. */
-const CANONICAL: Record<Exclude<Comparison, "range">, string> = { ">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<" };
 
 export default defineRule({
   meta: {
@@ -15,8 +14,8 @@ export default defineRule({
     catalogue: "R14",
     severity: "error",
     description: {
-      zh: "比较符号方向正确（成本上限用≤，反向指标不用≥），并统一使用规范符号 ≥ ≤ = > <",
-      en: "Comparisons point the right way (a cost cap uses ≤, a reverse indicator no ≥) and use the standard symbols ≥ ≤ = > <",
+      zh: "比较符号方向正确（成本上限用≤，反向指标不用≥），指标值统一使用规范写法：符号 ≥ ≤ = > <，半角数字与 %，无多余空格",
+      en: "Comparisons point the right way (a cost cap uses ≤, a reverse indicator no ≥), and targets use the standard notation: symbols ≥ ≤ = > <, half-width digits and %, no stray spaces",
     },
     source: {
       zh: "常见审核做法：成本指标是支出上限，反向指标（发生率、事故、投诉等）越小越好",
@@ -45,6 +44,14 @@ export default defineRule({
         zh: "指标值“{value}”使用了非规范符号“{symbol}”，建议写作“{canonical}”",
         en: "Target “{value}” uses the non-standard symbol “{symbol}”; write “{canonical}”",
       },
+      fullWidth: {
+        zh: "指标值“{value}”含全角数字或百分号，建议写作“{suggested}”",
+        en: "Target “{value}” has full-width digits or a full-width percent sign; write “{suggested}”",
+      },
+      straySpaces: {
+        zh: "指标值“{value}”首尾或中间有多余空格",
+        en: "Target “{value}” has stray spaces at its ends or doubled inside",
+      },
       mixedSymbols: {
         zh: "同一比较在表中有多种写法：{symbols}，请统一",
         en: "The same comparison is written in several ways in this form: {symbols}; use one",
@@ -55,25 +62,49 @@ export default defineRule({
     const spellings = new Map<string, Set<string>>();
     for (const { row, path } of indicatorEntries(form)) {
       const value = row.value;
+      const at = `${path}.value`;
+      reportNotation(row, path, ctx);
       const cmp = value.comparison;
       if (cmp === undefined || cmp === "range") continue;
       const symbol = writtenSymbol(value);
-      const canonical = CANONICAL[cmp];
+      const canonical = CANONICAL_SYMBOL[cmp];
       const name = row.tier3.trim();
       const raw = value.raw.trim();
-      const at = `${path}.value`;
-      if (symbol) spellings.set(cmp, (spellings.get(cmp) ?? new Set()).add(symbol));
-
       if (dimensionOf(row) === "cost" && isLowerBound(value) && (value.kind === "money" || isMoneyRate(value))) {
+        // Values reported for their direction are not counted among the spellings: they are to be rewritten anyway.
         const suggested = symbol && raw.includes(symbol) ? raw.replace(symbol, "≤") : `≤${raw}`;
         ctx.report({ messageId: "costLowerBound", path: at, data: { name, value: raw, suggested } });
-      } else if (isReverseName(name) && isLowerBound(value)) {
+        continue;
+      }
+      if (isReverseName(name) && isLowerBound(value)) {
         ctx.report({ messageId: "reverseLowerBound", path: at, data: { name, symbol: symbol ?? canonical }, severity: "warning" });
-      } else if (symbol && symbol !== canonical) {
-        ctx.report({ messageId: "nonCanonical", path: at, data: { value: raw, symbol, canonical }, severity: "info" });
+        continue;
+      }
+      if (symbol) spellings.set(cmp, (spellings.get(cmp) ?? new Set()).add(symbol));
+      if (symbol && symbol !== canonical) {
+        const written = canonicalComparison(row);
+        const fix = written === undefined ? undefined : valueFix(row, path, written);
+        ctx.report({ messageId: "nonCanonical", path: at, data: { value: raw, symbol, canonical }, severity: "info", ...(fix ? { fix } : {}) });
       }
     }
     const mixed = [...spellings.values()].filter((s) => s.size > 1).map((s) => [...s].join(" / "));
     if (mixed.length > 0) ctx.report({ messageId: "mixedSymbols", path: "indicators.annual", data: { symbols: mixed.join("；") }, severity: "info" });
   },
 });
+
+/** Full-width digits and stray spaces in any 指标值, each with its correction. */
+function reportNotation(row: IndicatorRow, path: string, ctx: RuleContext): void {
+  const raw = row.value.raw;
+  const at = `${path}.value`;
+  const halfWidth = halfWidthNumbers(raw);
+  if (halfWidth !== raw) {
+    const fix = valueFix(row, path, halfWidth);
+    ctx.report({ messageId: "fullWidth", path: at, data: { value: excerpt(raw), suggested: excerpt(halfWidth) }, severity: "info", ...(fix ? { fix } : {}) });
+  }
+  const tidy = tidySpaces(raw);
+  if (tidy !== raw && tidy !== "") {
+    const fix = valueFix(row, path, tidy);
+    // The spaces are the finding: the value is quoted as written unless it is long.
+    ctx.report({ messageId: "straySpaces", path: at, data: { value: raw.length <= 24 ? raw : excerpt(raw) }, severity: "info", ...(fix ? { fix } : {}) });
+  }
+}

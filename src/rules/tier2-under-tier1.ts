@@ -1,6 +1,11 @@
-import { defineRule } from "./types.js";
-import { allRows, groupBy } from "./helpers/rows.js";
-import { canonicalTier1, canonicalTier2, LEGACY_IN_ERA_B, parentsOf, suggestTier1, suggestTier2, TAXONOMY } from "./helpers/taxonomy.js";
+import { defineRule, type Fix } from "./types.js";
+import { allRows, groupBy, type RowEntry } from "./helpers/rows.js";
+import { canonicalTier1, canonicalTier2, isRespelling, isSingleSlip, LEGACY_IN_ERA_B, parentsOf, suggestTier1, suggestTier2, TAXONOMY } from "./helpers/taxonomy.js";
+
+/** The label rewritten in every row of the group: one cell of the form, filled down its rows. */
+function labelFix(group: readonly RowEntry[], field: "tier1" | "tier2", to: string): Fix {
+  return { edits: group.map((e) => ({ path: `${e.path}.${field}`, from: e.row[field], to })) };
+}
 
 /** How a message names each taxonomy era. */
 const ERA_NAMES = { A: "2015+", B: "2021+" } as const;
@@ -63,11 +68,17 @@ export default defineRule({
       if (!t1.name) {
         // A near miss of one canonical name is a slip to correct, not a category of its own.
         const suggestion = suggestTier1(written);
-        if (suggestion) ctx.report({ messageId: "tier1Typo", path: at, data: { tier1: written, suggestion } });
+        if (suggestion) {
+          const fix = isSingleSlip(written, suggestion) ? { fix: labelFix(group, "tier1", suggestion) } : {};
+          ctx.report({ messageId: "tier1Typo", path: at, data: { tier1: written, suggestion }, ...fix });
+        }
         else ctx.report({ messageId: "unknownTier1", path: at, data: { tier1: written }, severity: "warning" });
       }
       else if (!taxonomy[t1.name]) ctx.report({ messageId: "tier1NotInEra", path: at, data: { tier1: written, era: eraName }, severity: "warning" });
-      else if (t1.alias) ctx.report({ messageId: "tier1Alias", path: at, data: { written, canonical: t1.name }, severity: "info" });
+      else if (t1.alias) {
+        const fix = isRespelling(written, t1.name) ? { fix: labelFix(group, "tier1", t1.name) } : {};
+        ctx.report({ messageId: "tier1Alias", path: at, data: { written, canonical: t1.name }, severity: "info", ...fix });
+      }
     }
 
     const withTier2 = rows.filter((e) => e.row.tier2.trim() !== "");
@@ -78,7 +89,10 @@ export default defineRule({
       const t2 = canonicalTier2(written);
       if (!t2.name) {
         const suggestion = suggestTier2(written);
-        if (suggestion) ctx.report({ messageId: "tier2Typo", path: at, data: { tier2: written, suggestion } });
+        if (suggestion) {
+          const fix = isSingleSlip(written, suggestion) ? { fix: labelFix(group, "tier2", suggestion) } : {};
+          ctx.report({ messageId: "tier2Typo", path: at, data: { tier2: written, suggestion }, ...fix });
+        }
         else ctx.report({ messageId: "unknownTier2", path: at, data: { tier2: written }, severity: "warning" });
         continue;
       }
@@ -93,7 +107,8 @@ export default defineRule({
       } else if (ctx.era === "B" && LEGACY_IN_ERA_B.includes(t2.name)) {
         ctx.report({ messageId: "legacyTier2", path: at, data: { tier2: written }, severity: "info" });
       } else if (t2.alias) {
-        ctx.report({ messageId: "tier2Alias", path: at, data: { written, canonical: t2.name }, severity: "info" });
+        const fix = isRespelling(written, t2.name) ? { fix: labelFix(group, "tier2", t2.name) } : {};
+        ctx.report({ messageId: "tier2Alias", path: at, data: { written, canonical: t2.name }, severity: "info", ...fix });
       }
     }
   },

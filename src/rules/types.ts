@@ -9,6 +9,22 @@ export interface RuleMessage {
   en: string;
 }
 
+/** One text field of the model replaced: the text the rule saw there, and the text to write instead. */
+export interface FieldEdit {
+  /** Model path of a text field, e.g. `indicators.annual[3].value.raw` or `indicators.annual[3].tier2`. */
+  path: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * A correction of notation only, never of meaning (≧ → ≥, ９０％ → 90%, 效益指示 → 效益指标). Several
+ * edits when one written cell stands in several rows (a 一级 label filled down its rows).
+ */
+export interface Fix {
+  edits: FieldEdit[];
+}
+
 /** What a rule reports: the engine adds rule id, code, severity, message text and location. */
 export interface RuleReport {
   messageId: string;
@@ -17,6 +33,8 @@ export interface RuleReport {
   data?: Record<string, string | number>;
   /** A rule may lower or raise the severity of one report (e.g. info for a unit rate); default: the rule's. */
   severity?: Severity;
+  /** A notation-only correction `perfgoal fix` may apply. */
+  fix?: Fix;
 }
 
 export interface RuleContext {

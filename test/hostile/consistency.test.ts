@@ -1,5 +1,5 @@
 /**
- * One bad file, three commands: parse, validate and render print the same line for it (same
+ * One bad file, four commands: parse, validate, render and fix print the same line for it (same
  * wording, same code), in Chinese by default and in English with --lang en; the same exit status;
  * no stack trace without --debug; and validate's json/csv/summary reports carry the code.
  */
@@ -40,6 +40,7 @@ const COMMANDS: Record<string, (file: string) => string[]> = {
   parse: (file) => ["parse", file, "-j", "1"],
   validate: (file) => ["validate", file, "--no-config", "-j", "1"],
   render: (file) => ["render", file, "--out-dir", "out", "-j", "1"],
+  fix: (file) => ["fix", file, "--no-config", "-o", "out/fixed.yaml"],
 };
 
 describe("the same line for a bad file, whatever the command", () => {

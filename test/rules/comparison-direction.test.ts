@@ -36,4 +36,51 @@ describe("comparison-direction (R14)", () => {
     expect(reports.map((r) => r.messageId)).toEqual(["nonCanonical", "nonCanonical", "mixedSymbols"]);
     expect(reports[2]!.data?.symbols).toBe(">= / 以上 / ≥");
   });
+
+  describe("fixes (notation only)", () => {
+    const fixOf = (value: string, tier2 = "质量指标", name = "验收合格率") => {
+      const reports = runRule(rule, makeForm({ annual: [row("产出指标", tier2, name, value)] }));
+      return reports.map((r) => [r.messageId, r.fix?.edits.map((e) => [e.path, e.from, e.to]) ?? null]);
+    };
+    const edit = (from: string, to: string) => [["indicators.annual[0].value.raw", from, to]];
+
+    it("rewrites look-alike and ASCII symbols where they stand", () => {
+      expect(fixOf("≧90%")).toEqual([["nonCanonical", edit("≧90%", "≥90%")]]);
+      expect(fixOf("≦5万元", "成本指标", "培训费")).toEqual([["nonCanonical", edit("≦5万元", "≤5万元")]]);
+      expect(fixOf("＝100%")).toEqual([["nonCanonical", edit("＝100%", "=100%")]]);
+      expect(fixOf(">=98%")).toEqual([["nonCanonical", edit(">=98%", "≥98%")]]);
+      expect(fixOf("＞＝95%")).toEqual([["nonCanonical", edit("＞＝95%", "≥95%")]]);
+    });
+
+    it("rewrites 以上/以下/不低于 only around one number with its unit", () => {
+      expect(fixOf("90%以上")).toEqual([["nonCanonical", edit("90%以上", "≥90%")]]);
+      expect(fixOf("不低于90%")).toEqual([["nonCanonical", edit("不低于90%", "≥90%")]]);
+      expect(fixOf("35万元以内", "成本指标", "培训费")).toEqual([["nonCanonical", edit("35万元以内", "≤35万元")]]);
+      // A qualifier, a note or a second number: the words stay as written.
+      expect(fixOf("约90%以上")).toEqual([["nonCanonical", null]]);
+      expect(fixOf("90%以上(计划标准)")).toEqual([["nonCanonical", null]]);
+      expect(fixOf("达到90%")).toEqual([["nonCanonical", null]]);
+    });
+
+    it("never offers a fix that changes direction (a lower-bound cost stays an error without one)", () => {
+      expect(fixOf("≧25万元", "成本指标", "宣传费")).toEqual([["costLowerBound", null]]);
+    });
+
+    it("notes full-width digits and % and stray spaces, each with its correction", () => {
+      expect(fixOf("≥９０％")).toEqual([["fullWidth", edit("≥９０％", "≥90%")]]);
+      expect(fixOf("９０．５％")).toEqual([["fullWidth", edit("９０．５％", "90.5%")]]);
+      expect(fixOf(" ≥90%  ")).toEqual([["straySpaces", edit(" ≥90%  ", "≥90%")]]);
+      expect(fixOf("2000  次", "数量指标", "培训人次")).toEqual([["straySpaces", edit("2000  次", "2000 次")]]);
+      // One space between number and unit is a way of writing, not a stray space.
+      expect(fixOf("2000 次", "数量指标", "培训人次")).toEqual([]);
+    });
+
+    it("leaves the seed's ≧ cost rows without a fix and fixes its ≧/＝ notes", () => {
+      const reports = runRule(rule, seedForm());
+      expect(reports.filter((r) => r.messageId === "costLowerBound").every((r) => r.fix === undefined)).toBe(true);
+      const notes = reports.filter((r) => r.messageId === "nonCanonical");
+      expect(notes.length).toBeGreaterThan(0);
+      expect(notes.every((r) => r.fix?.edits.length === 1 && /^[≥=]/.test(r.fix.edits[0]!.to))).toBe(true);
+    });
+  });
 });

@@ -65,4 +65,36 @@ describe("tier2-under-tier1 (R7)", () => {
       ["unknownTier2", "warning", "indicators.annual[2].tier2", undefined],
     ]);
   });
+
+  describe("fixes (notation only)", () => {
+    const edits = (form: ReturnType<typeof makeForm>) =>
+      runRule(rule, form).map((x) => [x.messageId, x.fix?.edits.map((e) => `${e.path}: ${e.from} → ${e.to}`) ?? null]);
+
+    it("corrects a one-character slip in every row of the group", () => {
+      const form = makeForm({ annual: [r("效益指示", "社会效益指标"), r("效益指示", "社会效益指标"), r("产出指标", "数量指示")] });
+      expect(edits(form)).toEqual([
+        ["tier1Typo", ["indicators.annual[0].tier1: 效益指示 → 效益指标", "indicators.annual[1].tier1: 效益指示 → 效益指标"]],
+        ["tier2Typo", ["indicators.annual[2].tier2: 数量指示 → 数量指标"]],
+      ]);
+    });
+
+    it("offers no fix for a slip of two characters or a label with a remark", () => {
+      const form = makeForm({ annual: [r("产出指标", "社会效议指示"), r("效益指示(30分)", "社会效益指标")] });
+      expect(edits(form).every(([, fix]) => fix === null)).toBe(true);
+    });
+
+    it("respells a shortened, prefixed or spaced name, not another word for the category", () => {
+      const form = makeForm({
+        annual: [r("产出", "数量"), r("项目效益指标", "社会效益指标"), r("产出指标", " 质量 指标"), r("项目完成指标", "时效指标"), r("满意度指标", "社会公众或服务对象满意度指标")],
+      });
+      expect(edits(form)).toEqual([
+        ["tier1Alias", ["indicators.annual[0].tier1: 产出 → 产出指标"]],
+        ["tier1Alias", ["indicators.annual[1].tier1: 项目效益指标 → 效益指标"]],
+        ["tier1Alias", null],
+        ["tier2Alias", ["indicators.annual[0].tier2: 数量 → 数量指标"]],
+        ["tier2Alias", ["indicators.annual[2].tier2:  质量 指标 → 质量指标"]],
+        ["tier2Alias", null],
+      ]);
+    });
+  });
 });

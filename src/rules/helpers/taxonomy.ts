@@ -2,7 +2,7 @@ import { TIER1, TIER2 } from "../../model/terms.js";
 import type { IndicatorRow } from "../../model/form.js";
 import type { TaxonomyEra } from "../types.js";
 import { remembering } from "../../util/remember.js";
-import { didYouMean } from "../../util/did-you-mean.js";
+import { didYouMean, editDistance } from "../../util/did-you-mean.js";
 
 /** Canonical 二级 allowed under each canonical 一级, per taxonomy era. */
 export const TAXONOMY: Record<TaxonomyEra, Record<string, readonly string[]>> = {
@@ -109,6 +109,26 @@ export function suggestTier1(label: string): string | undefined {
 /** The canonical 二级 an unknown label is a slip of (`社会效议指标` → 社会效益指标), if exactly one is that near. */
 export function suggestTier2(label: string): string | undefined {
   return label.length > MAX_LABEL_LENGTH ? undefined : didYouMean(cleanLabel(label), ALL_TIER2);
+}
+
+/** Words some forms put before a category's name without changing it (项目效益指标, 产出数量指标). */
+const REDUNDANT_PREFIXES = ["项目", "产出"];
+
+/**
+ * Whether `label` is the canonical `name` itself, only written shorter, longer or spaced (产出 →
+ * 产出指标, 项目效益指标 → 效益指标, `产出 指标`): a label with a remark, or another word for the
+ * category (项目完成指标, 环境效益指标), is not, so rewriting it would change what the form says.
+ */
+export function isRespelling(label: string, name: string): boolean {
+  if (label.length > MAX_LABEL_LENGTH) return false;
+  const compact = label.normalize("NFKC").replace(/\s+/g, "");
+  return compact === name || `${compact}指标` === name || REDUNDANT_PREFIXES.some((p) => compact === p + name);
+}
+
+/** Whether `suggestion` corrects a single slip in `label`, which carries no remark (`效益指示` → 效益指标). */
+export function isSingleSlip(label: string, suggestion: string): boolean {
+  const written = label.trim();
+  return written.length <= MAX_LABEL_LENGTH && cleanLabel(written) === written && editDistance(written, suggestion, 1) === 1;
 }
 
 /** The 一级 under which `tier2` belongs in `era`, if any. */
