@@ -139,12 +139,16 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
   try {
     const version = await packageVersion();
     const color = Boolean(ctx.color && !opts.output);
-    const stream = streamFormatter?.({ lang, color, rules: rules.map((r) => r.meta), version });
-    const wantFacts = html || opts.summary !== undefined;
+    const { skippedFiles } = await import("../../report/accounting.js");
+    // Every file received is named in the reports, the ones the walk passed over too.
+    const skipped = skippedFiles(session.expanded.skipped, lang);
+    const stream = streamFormatter?.({ lang, color, rules: rules.map((r) => r.meta), version, skippedFiles: skipped });
+    const wantFacts = html || opts.summary !== undefined || opts.format === "json";
+    const wantReview = html || opts.summary !== undefined;
     const { formFacts, ReviewCollector } = await import("../../batch/review.js");
     // The 汇总表 and the HTML report read compact records, spooled to a temporary file as results
     // arrive: memory stays flat however many forms there are.
-    if (wantFacts) {
+    if (wantReview) {
       const { SpoolEntryStore } = await import("../../batch/review-store.js");
       review = new ReviewCollector({ errorsOnly: Boolean(opts.quiet), store: new SpoolEntryStore() });
     }
@@ -160,7 +164,7 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
       }
       if (!stream) return;
       if (piece && stream.addPiece) await sink.write(stream.addPiece(piece));
-      else await sink.write(stream.add(opts.quiet ? errorsOnly(r) : r));
+      else await sink.write(stream.add(opts.quiet ? errorsOnly(r) : r, facts));
     };
     if (stream) await sink.write(stream.start());
     for (const f of session.failures) await emit(fatalResult(f.name, f.failure, lang));
@@ -192,7 +196,9 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
       }
     }
 
-    const reviewReport = () => review!.report({ lang, ...(version ? { version } : {}), skipped: session.skippedCounts(), interrupted: session.interrupted });
+    const ruleTitles = Object.fromEntries(rules.map((r) => [r.meta.id, r.meta.description[lang]]));
+    const reviewReport = () =>
+      review!.report({ lang, ...(version ? { version } : {}), skipped: session.skippedCounts(), skippedFiles: skipped, ruleTitles, interrupted: session.interrupted });
     if (session.interrupted) {
       // Nothing half-done is left under the report's name; on stdout the reports already written are closed.
       if (outputAbs || !stream) await sink.abort();
