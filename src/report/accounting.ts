@@ -86,7 +86,10 @@ export interface SkippedFile {
   file: string;
   status: FileStatus;
   code: string;
+  /** In the report's language, and in both (as findings carry their messages). */
   reason: string;
+  reasonZh: string;
+  reasonEn: string;
 }
 
 /** The skipped paths that deserve a row, with status, code and reason in `lang`. */
@@ -94,10 +97,10 @@ export function skippedFiles(skipped: readonly SkippedPath[], lang: Lang): Skipp
   const out: SkippedFile[] = [];
   for (const s of skipped) {
     if (!isListedSkip(s)) continue;
-    const ext = path.extname(s.file);
-    const base = SKIP_REASONS[s.reason][lang];
-    const reason = s.reason === "unsupported" && ext ? (lang === "zh" ? `${base}（${ext}）` : `${base} (${ext})`) : base;
-    out.push({ kind: "skipped", file: s.file, status: s.reason === "unsupported" ? "unsupported" : "skipped", code: SKIP_CODES[s.reason], reason });
+    const ext = s.reason === "unsupported" ? path.extname(s.file) : "";
+    const text = (l: Lang) => (ext ? (l === "zh" ? `${SKIP_REASONS[s.reason].zh}（${ext}）` : `${SKIP_REASONS[s.reason].en} (${ext})`) : SKIP_REASONS[s.reason][l]);
+    const status = s.reason === "unsupported" ? "unsupported" : "skipped";
+    out.push({ kind: "skipped", file: s.file, status, code: SKIP_CODES[s.reason], reason: text(lang), reasonZh: text("zh"), reasonEn: text("en") });
   }
   return out;
 }

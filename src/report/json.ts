@@ -14,7 +14,10 @@ export const JSON_SCHEMA_VERSION = 2;
 export interface JsonFileEntry {
   file: string;
   status: FileStatus;
+  /** Why it was not reviewed, in the report's language and in both. */
   reason?: string;
+  reasonZh?: string;
+  reasonEn?: string;
   code?: string;
   forms: JsonForm[];
 }
@@ -61,11 +64,12 @@ export function jsonForm(result: ReportFormResult, facts: FormFacts | undefined)
 }
 
 function fatalEntry(result: FatalResult): JsonFileEntry {
-  return { file: result.file, status: statusOfCode(result.fatal.code), reason: result.fatal.message, code: result.fatal.code, forms: [] };
+  const { code, message, messageZh, messageEn } = result.fatal;
+  return { file: result.file, status: statusOfCode(code), reason: message, reasonZh: messageZh, reasonEn: messageEn, code, forms: [] };
 }
 
 function skippedEntry(s: SkippedFile): JsonFileEntry {
-  return { file: s.file, status: s.status, reason: s.reason, code: s.code, forms: [] };
+  return { file: s.file, status: s.status, reason: s.reason, reasonZh: s.reasonZh, reasonEn: s.reasonEn, code: s.code, forms: [] };
 }
 
 /** Two spaces more on every line: a value nested in the document as JSON.stringify(doc, null, 2) writes it. */

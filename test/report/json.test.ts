@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { SkippedFile } from "../../src/report/accounting.js";
+import { skippedFiles as listed, type SkippedFile } from "../../src/report/accounting.js";
 import { json, jsonStream, JSON_SCHEMA_VERSION } from "../../src/report/json.js";
 import type { ReportResult } from "../../src/lint/types.js";
 import { fatal, form, ruleMeta } from "./results.js";
 
-const lockFile: SkippedFile = { kind: "skipped", file: "b/~$表.docx", status: "skipped", code: "PG-S-LOCK", reason: "临时锁文件（Word 打开文档时生成）" };
-const pdf: SkippedFile = { kind: "skipped", file: "0 扫描件.pdf", status: "unsupported", code: "PG-S-TYPE", reason: "不支持的文件类型（.pdf）" };
+const [pdf, lockFile] = listed([{ file: "0 扫描件.pdf", reason: "unsupported" }, { file: "b/~$表.docx", reason: "lock" }], "zh") as [SkippedFile, SkippedFile];
 
 function streamed(results: ReportResult[], skippedFiles: SkippedFile[], facts?: Parameters<ReturnType<typeof jsonStream>["add"]>[1][]): string {
   const s = jsonStream({ lang: "zh", rules: [ruleMeta], version: "1.2.3", skippedFiles });
@@ -23,7 +22,7 @@ describe("json", () => {
       lang: "zh",
       files: [
         { file: "a.docx", status: "reviewed", forms: [first] },
-        { file: "坏 文件.docx", status: "encrypted", reason: "文件已加密（设有密码）", code: "PG-E-ENCRYPTED", forms: [] },
+        { file: "坏 文件.docx", status: "encrypted", reason: "文件已加密（设有密码）", reasonZh: "文件已加密（设有密码）", reasonEn: "file is encrypted (password protected)", code: "PG-E-ENCRYPTED", forms: [] },
       ],
       totals: { files: 2, forms: 1, errors: 1, warnings: 0, infos: 0, byStatus: { reviewed: 1, unread: 0, unsupported: 0, encrypted: 1, damaged: 0, "over-limit": 0, skipped: 0 } },
       rules: [ruleMeta],
@@ -46,7 +45,7 @@ describe("json", () => {
       "c/z.docx reviewed",
     ]);
     expect(report.files[1].forms.map((f: { formIndex: number }) => f.formIndex)).toEqual([1, 2]);
-    expect(report.files[2]).toEqual({ file: "b/~$表.docx", status: "skipped", reason: lockFile.reason, code: "PG-S-LOCK", forms: [] });
+    expect(report.files[2]).toEqual({ file: "b/~$表.docx", status: "skipped", reason: lockFile.reason, reasonZh: lockFile.reason, reasonEn: "temporary lock file (left by Word while a document is open)", code: "PG-S-LOCK", forms: [] });
     expect(report.totals.files).toBe(4);
   });
 

@@ -1,3 +1,4 @@
+import { skippedFiles as listedSkips } from "../../src/report/accounting.js";
 import { describe, expect, it } from "vitest";
 import { stylish } from "../../src/report/stylish.js";
 import { fatal, finding, form } from "./results.js";
@@ -34,10 +35,7 @@ describe("stylish", () => {
   });
 
   it("closes with every file not read, the skipped ones too, in path order with status and reason", () => {
-    const skippedFiles = [
-      { kind: "skipped" as const, file: "来件/扫描件 衡东.pdf", status: "unsupported" as const, code: "PG-S-TYPE", reason: "不支持的文件类型（.pdf）" },
-      { kind: "skipped" as const, file: "来件/~$表.docx", status: "skipped" as const, code: "PG-S-LOCK", reason: "临时锁文件（Word 打开文档时生成）" },
-    ];
+    const skippedFiles = listedSkips([{ file: "来件/扫描件 衡东.pdf", reason: "unsupported" }, { file: "来件/~$表.docx", reason: "lock" }], "zh");
     const out = stylish([form({ file: "来件/表2.docx", findings: [] }), { ...fatal, file: "来件/坏.docx" }], { lang: "zh", skippedFiles });
     const list = out.slice(out.indexOf("未读取的文件"));
     expect(list.split("\n").slice(0, 4)).toEqual([
@@ -46,7 +44,8 @@ describe("stylish", () => {
       "  来件/坏.docx          加密    文件已加密（设有密码）",
       "  来件/扫描件 衡东.pdf  不支持  不支持的文件类型（.pdf）",
     ]);
-    expect(stylish([form({ findings: [] })], { lang: "en", skippedFiles })).toContain("files not read (2)\n");
+    const en = stylish([form({ findings: [] })], { lang: "en", skippedFiles: listedSkips([{ file: "来件/扫描件 衡东.pdf", reason: "unsupported" }], "en") });
+    expect(en).toContain("files not read (1)\n  来件/扫描件 衡东.pdf  unsupported  unsupported file type (.pdf)\n");
     expect(stylish([form({ findings: [] })], { lang: "zh" })).not.toContain("未读取");
   });
 

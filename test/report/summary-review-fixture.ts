@@ -1,3 +1,4 @@
+import { skippedFiles } from "../../src/report/accounting.js";
 import type { ReviewEntry, ReviewReport } from "../../src/batch/review.js";
 
 /** A small batch review in path order: two forms (one with hostile text), one unreadable file, three skipped files. */
@@ -7,11 +8,14 @@ export function sampleReport(lang: "zh" | "en" = "zh"): ReviewReport & { entries
     version: "0.1.0",
     generatedAt: "2026-01-01T00:00:00.000Z",
     skipped: { lock: 2, unsupported: 1 },
-    skippedFiles: [
-      { kind: "skipped", file: "部门1/~$衡东县政府办.docx", status: "skipped", code: "PG-S-LOCK", reason: "临时锁文件（Word 打开文档时生成）" },
-      { kind: "skipped", file: "部门2/~$坏文件.docx", status: "skipped", code: "PG-S-LOCK", reason: "临时锁文件（Word 打开文档时生成）" },
-      { kind: "skipped", file: "部门2/扫描件 衡东.pdf", status: "unsupported", code: "PG-S-TYPE", reason: "不支持的文件类型（.pdf）" },
-    ],
+    skippedFiles: skippedFiles(
+      [
+        { file: "部门1/~$衡东县政府办.docx", reason: "lock" },
+        { file: "部门2/~$坏文件.docx", reason: "lock" },
+        { file: "部门2/扫描件 衡东.pdf", reason: "unsupported" },
+      ],
+      lang,
+    ),
     ruleTitles: {
       "comparison-direction": "成本指标应为上限（≤），数量等指标一般为下限（≥）",
       "value-has-unit": "指标值应带计量单位",
