@@ -148,10 +148,24 @@ export interface DepartmentTotals {
   grades: Record<string, number>;
 }
 
+/** Count a form into its department's subtotals (forms without a department under ""). */
+export function addToDepartment(departments: Map<string, DepartmentTotals>, e: ReviewedForm): void {
+  const name = e.department ?? "";
+  let d = departments.get(name);
+  if (!d) departments.set(name, (d = { department: name, forms: 0, budgetWanYuan: 0, costSumWanYuan: 0, errors: 0, warnings: 0, infos: 0, grades: {} }));
+  d.forms++;
+  d.budgetWanYuan += e.budgetWanYuan ?? 0;
+  d.costSumWanYuan += e.costSumWanYuan ?? 0;
+  d.errors += e.counts.error;
+  d.warnings += e.counts.warning;
+  d.infos += e.counts.info;
+  d.grades[e.grade] = (d.grades[e.grade] ?? 0) + 1;
+}
+
 export function reviewTotals(report: ReviewReport): ReviewTotals {
   const totals: ReviewTotals = { forms: 0, unreadable: 0, unreadableFiles: [], errors: 0, warnings: 0, infos: 0, grades: {}, skipped: 0, byRule: [], budgetWanYuan: 0, costSumWanYuan: 0, byDepartment: [] };
   const rules = new Map<string, ReviewTotals["byRule"][number]>();
-  const departments = new Map<string, ReviewTotals["byDepartment"][number]>();
+  const departments = new Map<string, DepartmentTotals>();
   for (const e of report.entries) {
     if (e.kind === "unreadable") {
       totals.unreadable++;
@@ -171,16 +185,7 @@ export function reviewTotals(report: ReviewReport): ReviewTotals {
       r[f.severity]++;
       r.total++;
     }
-    const name = e.department ?? "";
-    let d = departments.get(name);
-    if (!d) departments.set(name, (d = { department: name, forms: 0, budgetWanYuan: 0, costSumWanYuan: 0, errors: 0, warnings: 0, infos: 0, grades: {} }));
-    d.forms++;
-    d.budgetWanYuan += e.budgetWanYuan ?? 0;
-    d.costSumWanYuan += e.costSumWanYuan ?? 0;
-    d.errors += e.counts.error;
-    d.warnings += e.counts.warning;
-    d.infos += e.counts.info;
-    d.grades[e.grade] = (d.grades[e.grade] ?? 0) + 1;
+    addToDepartment(departments, e);
   }
   totals.skipped = Object.values(report.skipped).reduce((a, b) => a + (b ?? 0), 0);
   totals.byRule = [...rules.values()].sort((a, b) => b.total - a.total || (a.ruleId < b.ruleId ? -1 : 1));

@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { compareNames } from "../batch/expand.js";
-import { reviewTotals, type DepartmentTotals, type ReviewedForm, type ReviewEntry, type ReviewFinding, type ReviewReport } from "../batch/review.js";
+import { addToDepartment, type DepartmentTotals, type ReviewedForm, type ReviewEntry, type ReviewFinding, type ReviewReport } from "../batch/review.js";
 import { gradeName } from "../lint/grade.js";
 import { GRADES, TIER1, type Tier1Key } from "../model/terms.js";
 import { inPathOrder, statusLabel, statusOfCode, type FileStatus, type SkippedFile } from "./accounting.js";
@@ -176,20 +176,19 @@ function* findingRows(report: ReviewReport): Generator<FindingRow> {
 }
 
 /** Per department, in name order (the forms without one last), then the 合计 row. */
-function departmentRows(report: ReviewReport): DepartmentRow[] {
-  const totals = reviewTotals(report);
-  const rows: DepartmentRow[] = [...totals.byDepartment].sort((a, b) => (a.department === "" ? 1 : 0) - (b.department === "" ? 1 : 0) || compareNames(a.department, b.department));
-  rows.push({
-    total: true,
-    department: "",
-    forms: totals.forms,
-    budgetWanYuan: totals.budgetWanYuan,
-    costSumWanYuan: totals.costSumWanYuan,
-    errors: totals.errors,
-    warnings: totals.warnings,
-    infos: totals.infos,
-    grades: totals.grades,
-  });
+function departmentRows(departments: Map<string, DepartmentTotals>): DepartmentRow[] {
+  const rows: DepartmentRow[] = [...departments.values()].sort((a, b) => (a.department === "" ? 1 : 0) - (b.department === "" ? 1 : 0) || compareNames(a.department, b.department));
+  const total: DepartmentRow = { total: true, department: "", forms: 0, budgetWanYuan: 0, costSumWanYuan: 0, errors: 0, warnings: 0, infos: 0, grades: {} };
+  for (const d of rows) {
+    total.forms += d.forms;
+    total.budgetWanYuan += d.budgetWanYuan;
+    total.costSumWanYuan += d.costSumWanYuan;
+    total.errors += d.errors;
+    total.warnings += d.warnings;
+    total.infos += d.infos;
+    for (const [g, n] of Object.entries(d.grades)) total.grades[g] = (total.grades[g] ?? 0) + n;
+  }
+  rows.push(total);
   return rows;
 }
 
@@ -315,9 +314,15 @@ export async function writeSummaryXlsx(report: ReviewReport, write: (chunk: Uint
   };
   try {
     const sums = emptySums();
-    await addSheet(SHEET_NAMES[lang][0], SUMMARY_COLUMNS, () => summaryRows(report), { onRow: (e) => addToSums(sums, e), closing: () => totalsCells(sums, lang) });
+    // The department subtotals are gathered as the main sheet's rows are written: no extra pass over the review.
+    const byDepartment = new Map<string, DepartmentTotals>();
+    const onRow = (e: SummaryRow) => {
+      addToSums(sums, e);
+      if (e.kind === "form") addToDepartment(byDepartment, e);
+    };
+    await addSheet(SHEET_NAMES[lang][0], SUMMARY_COLUMNS, () => summaryRows(report), { onRow, closing: () => totalsCells(sums, lang) });
     await addSheet(SHEET_NAMES[lang][1], FINDING_COLUMNS, () => findingRows(report));
-    const departments = departmentRows(report);
+    const departments = departmentRows(byDepartment);
     const total = departments.pop()!;
     await addSheet(SHEET_NAMES[lang][2], DEPARTMENT_COLUMNS, () => departments, { closing: () => DEPARTMENT_COLUMNS.map((c) => c.value(total, lang)) });
     await workbook.commit();
