@@ -105,6 +105,21 @@ describe("every file received is accounted for", () => {
     expect(html).not.toContain(".DS_Store");
   });
 
+  it("the HTML report names the rules by their full titles, English ones with --lang en", async () => {
+    const { loadRules } = await import("../../src/lint/rule-registry.js");
+    const { escapeHtml } = await import("../../src/report/html.js");
+    const metas = new Map((await loadRules()).map((r) => [r.meta.id, r.meta]));
+    const en = await runCli(["--lang", "en", "validate", "来件", "--no-config", "-f", "html", "-o", "report-en.html", "-j", "1"], { cwd: dir });
+    expect(en.code).toBe(1);
+    const pages = { zh: html, en: readFileSync(path.join(dir, "report-en.html"), "utf8") };
+    for (const lang of ["zh", "en"] as const) {
+      const ids = [...pages[lang].matchAll(/<g class="bar" data-filter="([^"]+)"><text class="title"/g)].map((m) => m[1]!);
+      expect(ids.length).toBeGreaterThan(3);
+      for (const id of ids) expect(pages[lang]).toContain(`>${escapeHtml(`${metas.get(id)!.code} ${metas.get(id)!.description[lang]}`)}<title>`);
+    }
+    expect(pages.en).toContain("Files not read (4)");
+  }, 60_000);
+
   it("the JSON report has one entry per file, reviewed or not, in one shape", () => {
     const report = parseReport(json.stdout) as { files: { file: string; status: string; code?: string; reason?: string; forms: unknown[] }[] };
     expect(report.files.map((f) => f.file).sort()).toEqual([...GOOD, PDF, ZIP, LOCK, BROKEN].sort());

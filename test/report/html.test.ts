@@ -144,6 +144,25 @@ describe.skipIf(!CHROMIUM)("htmlReport in headless Chromium", () => {
     expect(probe).toEqual({ filtered: 1, unreadable: 1, order: "1234567.891,361,-1", open: "yes", cell: "表1 第20行第5列", findings: 4, count: "显示 3 / 3" });
   }, 120_000);
 
+  it("shows every rule title whole inside its chart, in Chinese and in English", async () => {
+    const probe = `<script>
+(function(){
+  var svg=document.querySelector('svg[aria-label]'),width=svg.viewBox.baseVal.width,out=[];
+  svg.querySelectorAll("text.title").forEach(function(t){var b=t.getBBox();out.push([t.textContent,b.x>=0&&b.x+b.width<=width]);});
+  document.body.setAttribute("data-probe",JSON.stringify(out));
+})();
+</script>`;
+    const titles = { zh: "同一二级指标下不应重复设置相同的三级指标和指标值，而且这个名称还要更长一些才能看出是否被截断", en: "No indicator repeated with the same name and value under the same tier-2 category" };
+    for (const lang of ["zh", "en"] as const) {
+      const report = { ...sampleReport(lang), ruleTitles: { "comparison-direction": titles[lang] } };
+      const { dom, console } = await renderInChromium(htmlReport(report).replace("</body>", `${probe}</body>`));
+      expect(console).toEqual([]);
+      const shown = JSON.parse(/data-probe="([^"]*)"/.exec(dom)![1]!.replace(/&quot;/g, '"')) as [string, boolean][];
+      expect(shown.map(([text]) => text)).toContain(`PG010 ${titles[lang]}comparison-direction`);
+      expect(shown.every(([, inside]) => inside), JSON.stringify(shown)).toBe(true);
+    }
+  }, 120_000);
+
   it("opens a form whose findings are in a later chunk, after sorting", async () => {
     const last = `<script>
 (function(){

@@ -49,7 +49,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .option("--profile <name>", t(ctx, "审核口径，如 central-2021", "review profile, e.g. central-2021"))
     .option("--stdin-filename <name>", t(ctx, "标准输入在报告中的名称（.yaml 结尾表示 YAML）", "name of stdin in reports (ending in .yaml selects YAML)"))
     .option("-j, --jobs <n>", t(ctx, JOBS_HELP.zh, JOBS_HELP.en), parseJobsOption)
-    .option("--summary <file>", t(ctx, "另写一份汇总表（.xlsx 或 .csv），每份表单一行", "also write the 汇总表 (.xlsx or .csv), one row per form"))
+    .option("--summary <file>", t(ctx, "另写一份汇总表（.xlsx 或 .csv）：每个文件一行（未读取的也列出），另附合计与部门汇总", "also write the 汇总表 (.xlsx or .csv): a row per file (the ones not read too), totals and per-department subtotals"))
     .addHelpText("after", CONFIG_HELP)
     .configureHelp({ showGlobalOptions: true })
     .action(async (paths: string[], opts: ValidateOptions, cmd: Command) => {
