@@ -10,6 +10,13 @@ export const FORM_EXTENSIONS = [".docx", ".doc", ".txt", ".yaml", ".yml", ".wps"
 /** Why a path was passed over on purpose (counted in the summary, not an error). */
 export type SkipReason = "lock" | "hidden" | "unsupported" | "special" | "link-loop" | "broken-link" | "link-outside" | "output";
 
+/** A path passed over on purpose; `folder` when it is a folder (a hidden one), not a file. */
+export interface SkippedPath {
+  file: string;
+  reason: SkipReason;
+  folder?: true;
+}
+
 export interface InputFile {
   /** The path as shown to the user: relative to the working folder when the input was. */
   file: string;
@@ -31,7 +38,7 @@ export interface ExpandedInputs {
   /** Files to process, sorted by path (folder by folder), each once. */
   files: InputFile[];
   /** Passed over on purpose: Word lock files, hidden files, other types, pipes and devices, bad links. */
-  skipped: { file: string; reason: SkipReason }[];
+  skipped: SkippedPath[];
   /** Paths (or patterns matching nothing) that do not exist. */
   missing: string[];
   /** Folders that could not be listed. */
@@ -49,7 +56,18 @@ export function skipReasonForName(name: string): "lock" | "hidden" | "unsupporte
 /** Path separators: on POSIX a backslash belongs to the name (and escaped names `\xD6` hold one). */
 const SEPARATORS = path.sep === "/" ? /\// : /[\\/]/;
 
-/** Compare paths segment by segment, by code unit: stable on every machine and locale. */
+/**
+ * Names in the order people expect (表2 before 表10 before 表100, Chinese by pinyin), as a file
+ * manager lists them. The locale is fixed, never the machine's; names the collator holds equal
+ * (full- and half-width forms) fall back to code units, so the order is total.
+ */
+const NAME_ORDER = new Intl.Collator("zh", { numeric: true });
+
+export function compareNames(x: string, y: string): number {
+  return NAME_ORDER.compare(x, y) || (x < y ? -1 : x > y ? 1 : 0);
+}
+
+/** Compare paths segment by segment, in natural name order: the same on every machine. */
 export function comparePaths(a: string, b: string): number {
   const sa = a.split(SEPARATORS);
   const sb = b.split(SEPARATORS);
@@ -62,7 +80,7 @@ export function comparePaths(a: string, b: string): number {
       const xIsLast = i === sa.length - 1;
       const yIsLast = i === sb.length - 1;
       if (xIsLast !== yIsLast) return xIsLast ? -1 : 1;
-      return x < y ? -1 : 1;
+      return compareNames(x, y);
     }
   }
   return sa.length - sb.length;
@@ -206,7 +224,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string, optio
       }
       if (kind === "dir") {
         if (hidden) {
-          if (filter.reportAll) out.skipped.push({ file: full, reason: "hidden" });
+          if (filter.reportAll) out.skipped.push({ file: full, reason: "hidden", folder: true });
           continue;
         }
         // A pattern naming a folder (`部门*`) takes all of it, as the shell's expansion would.

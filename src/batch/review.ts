@@ -3,10 +3,11 @@ import type { Form } from "../model/form.js";
 import { indicatorEntries } from "../model/indicator-entries.js";
 import { TIER1, type Tier1Key } from "../model/terms.js";
 import { budgetWanYuan } from "../rules/helpers/money.js";
-import { canonicalTier1, dimensionOf } from "../rules/helpers/taxonomy.js";
-import { moneyWanYuan } from "../rules/helpers/values.js";
+import { annualCosts } from "../rules/helpers/cost-sum.js";
+import { canonicalTier1 } from "../rules/helpers/taxonomy.js";
 import type { Severity } from "../rules/types.js";
 import { topRuleIds } from "../report/labels.js";
+import type { SkippedFile } from "../report/accounting.js";
 import type { SkipReason } from "./expand.js";
 import { MemoryEntryStore, type EntryStore } from "./review-store.js";
 
@@ -21,40 +22,34 @@ export interface FormFacts {
   department?: string;
   /** 资金总额 in 万元. */
   budgetWanYuan?: number;
-  /** 资金总额 as the form writes it, in the form's unit (the 审核意见 quote it so). */
-  fundingTotal?: { amount: number; unit: string };
   /** Indicators (placeholders excluded) per canonical 一级; `other` for unknown labels. */
   tier1Counts: Partial<Record<Tier1Key | "other", number>>;
   /** Σ of the money-valued 成本 indicators of the annual table in 万元, as the cost rule sums them; absent when none. */
   costSumWanYuan?: number;
+  /** 资金总额 as the form gives it, in `amountUnit` (the 审核意见 quote it so). */
+  fundingTotal?: number;
+  amountUnit?: string;
 }
 
 const TIER1_KEY_BY_NAME = new Map<string, Tier1Key>(Object.entries(TIER1).map(([k, v]) => [v, k as Tier1Key]));
 
 export function formFacts(form: Form): FormFacts {
   const tier1Counts: FormFacts["tier1Counts"] = {};
-  let costSum = 0;
-  let costAmounts = 0;
   for (const entry of indicatorEntries(form)) {
     const name = canonicalTier1(entry.row.tier1).name;
     const key = (name && TIER1_KEY_BY_NAME.get(name)) || "other";
     tier1Counts[key] = (tier1Counts[key] ?? 0) + 1;
-    if (entry.table === "annual" && dimensionOf(entry.row) === "cost") {
-      const amount = moneyWanYuan(entry.row.value);
-      if (amount !== undefined) {
-        costSum += amount;
-        costAmounts++;
-      }
-    }
   }
+  const costs = annualCosts(form);
   const budget = budgetWanYuan(form);
   const department = form.project.department?.name;
   return {
     ...(department ? { department } : {}),
     ...(budget !== undefined ? { budgetWanYuan: budget } : {}),
-    ...(form.funding.total !== undefined ? { fundingTotal: { amount: form.funding.total, unit: form.amountUnit } } : {}),
     tier1Counts,
-    ...(costAmounts > 0 ? { costSumWanYuan: Math.round(costSum * 10000) / 10000 } : {}),
+    ...(costs.amounts.length > 0 ? { costSumWanYuan: Math.round(costs.sum * 10000) / 10000 } : {}),
+    ...(form.funding.total !== undefined ? { fundingTotal: form.funding.total } : {}),
+    ...(form.amountUnit ? { amountUnit: form.amountUnit } : {}),
   };
 }
 
@@ -100,6 +95,10 @@ export interface ReviewReport {
   /** In input order (sorted by path); may be read more than once (a spool file reads back each time). */
   entries: Iterable<ReviewEntry>;
   skipped: Partial<Record<SkipReason, number>>;
+  /** The skipped files that get a row of their own (lock files, other types …), sorted by path. */
+  skippedFiles?: readonly SkippedFile[];
+  /** Each rule's title in the report's language, by rule id, to show beside the id. */
+  ruleTitles?: Readonly<Record<string, string>>;
   /** True when Ctrl-C stopped the batch: the report covers only what was done. */
   interrupted?: boolean;
 }
@@ -123,6 +122,8 @@ export function reviewEntry(result: ReportResult, facts: FormFacts | undefined):
 export interface ReviewTotals {
   forms: number;
   unreadable: number;
+  /** The files that could not be read, in input order. */
+  unreadableFiles: UnreadableFile[];
   errors: number;
   warnings: number;
   infos: number;
@@ -130,17 +131,47 @@ export interface ReviewTotals {
   skipped: number;
   /** Findings per rule id, by severity, most frequent first. */
   byRule: { ruleId: string; code: string; error: number; warning: number; info: number; total: number }[];
-  /** Σ budget (万元) and forms per department, largest first; forms without a department under "". */
-  byDepartment: { department: string; budgetWanYuan: number; forms: number }[];
+  /** Σ budget (万元) of the forms that give one. */
+  budgetWanYuan: number;
+  /** Σ cost sums (万元) of the forms that have money-valued cost indicators. */
+  costSumWanYuan: number;
+  /** Per department, largest budget first; forms without a department under "". */
+  byDepartment: DepartmentTotals[];
+}
+
+export interface DepartmentTotals {
+  department: string;
+  forms: number;
+  budgetWanYuan: number;
+  costSumWanYuan: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  grades: Record<string, number>;
+}
+
+/** Count a form into its department's subtotals (forms without a department under ""). */
+export function addToDepartment(departments: Map<string, DepartmentTotals>, e: ReviewedForm): void {
+  const name = e.department ?? "";
+  let d = departments.get(name);
+  if (!d) departments.set(name, (d = { department: name, forms: 0, budgetWanYuan: 0, costSumWanYuan: 0, errors: 0, warnings: 0, infos: 0, grades: {} }));
+  d.forms++;
+  d.budgetWanYuan += e.budgetWanYuan ?? 0;
+  d.costSumWanYuan += e.costSumWanYuan ?? 0;
+  d.errors += e.counts.error;
+  d.warnings += e.counts.warning;
+  d.infos += e.counts.info;
+  d.grades[e.grade] = (d.grades[e.grade] ?? 0) + 1;
 }
 
 export function reviewTotals(report: ReviewReport): ReviewTotals {
-  const totals: ReviewTotals = { forms: 0, unreadable: 0, errors: 0, warnings: 0, infos: 0, grades: {}, skipped: 0, byRule: [], byDepartment: [] };
+  const totals: ReviewTotals = { forms: 0, unreadable: 0, unreadableFiles: [], errors: 0, warnings: 0, infos: 0, grades: {}, skipped: 0, byRule: [], budgetWanYuan: 0, costSumWanYuan: 0, byDepartment: [] };
   const rules = new Map<string, ReviewTotals["byRule"][number]>();
-  const departments = new Map<string, ReviewTotals["byDepartment"][number]>();
+  const departments = new Map<string, DepartmentTotals>();
   for (const e of report.entries) {
     if (e.kind === "unreadable") {
       totals.unreadable++;
+      totals.unreadableFiles.push(e);
       continue;
     }
     totals.forms++;
@@ -148,17 +179,15 @@ export function reviewTotals(report: ReviewReport): ReviewTotals {
     totals.warnings += e.counts.warning;
     totals.infos += e.counts.info;
     totals.grades[e.grade] = (totals.grades[e.grade] ?? 0) + 1;
+    totals.budgetWanYuan += e.budgetWanYuan ?? 0;
+    totals.costSumWanYuan += e.costSumWanYuan ?? 0;
     for (const f of e.findings) {
       let r = rules.get(f.ruleId);
       if (!r) rules.set(f.ruleId, (r = { ruleId: f.ruleId, code: f.code, error: 0, warning: 0, info: 0, total: 0 }));
       r[f.severity]++;
       r.total++;
     }
-    const name = e.department ?? "";
-    let d = departments.get(name);
-    if (!d) departments.set(name, (d = { department: name, budgetWanYuan: 0, forms: 0 }));
-    d.forms++;
-    d.budgetWanYuan += e.budgetWanYuan ?? 0;
+    addToDepartment(departments, e);
   }
   totals.skipped = Object.values(report.skipped).reduce((a, b) => a + (b ?? 0), 0);
   totals.byRule = [...rules.values()].sort((a, b) => b.total - a.total || (a.ruleId < b.ruleId ? -1 : 1));
@@ -184,13 +213,15 @@ export class ReviewCollector {
     this.store.push(entry);
   }
 
-  report(meta: { lang: "zh" | "en"; version?: string; skipped: ReviewReport["skipped"]; interrupted?: boolean; now?: Date }): ReviewReport {
+  report(meta: Pick<ReviewReport, "lang" | "version" | "skipped" | "skippedFiles" | "ruleTitles" | "interrupted"> & { now?: Date }): ReviewReport {
     return {
       lang: meta.lang,
       ...(meta.version ? { version: meta.version } : {}),
       generatedAt: (meta.now ?? new Date()).toISOString(),
       entries: this.store,
       skipped: meta.skipped,
+      ...(meta.skippedFiles ? { skippedFiles: meta.skippedFiles } : {}),
+      ...(meta.ruleTitles ? { ruleTitles: meta.ruleTitles } : {}),
       ...(meta.interrupted ? { interrupted: true } : {}),
     };
   }

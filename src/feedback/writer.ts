@@ -88,7 +88,7 @@ export class FeedbackWriter {
         ...(r.formIndex !== undefined ? { formIndex: r.formIndex } : {}),
         ...(f?.department ? { department: f.department } : {}),
         ...(r.project ? { project: r.project } : {}),
-        ...(f?.fundingTotal ? { fundingTotal: f.fundingTotal } : {}),
+        ...(f?.fundingTotal !== undefined ? { fundingTotal: { amount: f.fundingTotal, unit: f.amountUnit ?? "万元" } } : {}),
         conclusion,
         counts: r.counts,
         findings: r.findings.map(chineseFinding),

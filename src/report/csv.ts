@@ -20,7 +20,8 @@ function csvLine(fields: (string | number | undefined)[]): string {
 }
 
 /**
- * One row per finding, and one per unreadable file (its code in the code column).
+ * One row per finding, one per unreadable file (its code in the code column), and at the end one
+ * per file the walk passed over (its PG-S- code, the reason as the message).
  * UTF-8 with a BOM and CRLF line ends, so Excel opens the Chinese text as it is.
  */
 export const csvStream: StreamFormatter = (options) => {
@@ -37,7 +38,7 @@ export const csvStream: StreamFormatter = (options) => {
   return {
     start: () => `\uFEFF${csvLine(HEADER[lang])}`,
     add: (r) => render(r).text,
-    end: () => "",
+    end: () => (options.skippedFiles ?? []).map((f) => csvLine([f.file, "", "", "", "", f.code, "", "", "", f.reason])).join(""),
     render,
     addPiece: (piece) => piece.text,
   };

@@ -2,7 +2,9 @@ import type { ReviewedForm, ReviewEntry, ReviewReport, ReviewTotals } from "../b
 import { reviewTotals } from "../batch/review.js";
 import { gradeName } from "../lint/grade.js";
 import { GRADES } from "../model/terms.js";
-import { truncateWidth } from "./display-width.js";
+import { comparePaths } from "../batch/expand.js";
+import { statusLabel, statusOfCode } from "./accounting.js";
+import { displayWidth, truncateWidth } from "./display-width.js";
 import { FIXABLE_MARK, formLabel, severityLabel } from "./labels.js";
 
 /**
@@ -59,6 +61,10 @@ const WORDS = {
     noDepartment: "（未填部门）",
     formsUnit: "份",
     more: "其余规则",
+    notRead: "未读取的文件",
+    notReadNote: "以下文件没有审核，请人工处理：",
+    status: "状态",
+    reason: "原因",
     skipReasons: { lock: "Word 锁文件", hidden: "隐藏文件", unsupported: "不支持的类型", special: "管道或设备", "link-loop": "循环链接", "broken-link": "失效链接", "link-outside": "指向文件夹之外的链接", output: "本次的输出" },
   },
   en: {
@@ -106,6 +112,10 @@ const WORDS = {
     noDepartment: "(no department)",
     formsUnit: "forms",
     more: "other rules",
+    notRead: "Files not read",
+    notReadNote: "These files were not reviewed and need a person:",
+    status: "status",
+    reason: "reason",
     skipReasons: { lock: "Word lock files", hidden: "hidden", unsupported: "unsupported type", special: "pipes or devices", "link-loop": "link loops", "broken-link": "broken links", "link-outside": "links leading outside the folder", output: "outputs of this run" },
   },
 } as const;
@@ -157,10 +167,10 @@ ${report.interrupted ? `<p class="warn" role="alert">${escapeHtml(w.interrupted)
 <main>
 ${totalsSection(totals, report, w, lang)}
 <section class="charts">
-<figure><figcaption>${escapeHtml(w.byRule)}</figcaption>${ruleChart(totals, w, lang)}</figure>
+<figure><figcaption>${escapeHtml(w.byRule)}</figcaption>${ruleChart(totals, w, lang, report.ruleTitles ?? {})}</figure>
 <figure><figcaption>${escapeHtml(w.byDepartment)}</figcaption>${departmentChart(totals, w)}</figure>
 </section>
-`;
+${notReadSection(totals, report, w, lang)}`;
   yield* formsSection(report, totals, w, lang);
   yield `
 </main>
@@ -207,8 +217,18 @@ function svg(rows: number, body: string, label: string): string {
 }
 
 const MAX_RULE_BARS = 15;
+/** A rule's row: its full title on one line, the bar under it. */
+const RULE_ROW_HEIGHT = 40;
+/** Pixels per display column of 12 px text (a CJK character is two columns). */
+const PX_PER_COLUMN = 6.6;
 
-function ruleChart(t: ReviewTotals, w: Words, lang: Lang): string {
+/** A rule as the chart and the lists name it: code and full title, or the id when the title is unknown. */
+function ruleName(ruleId: string, code: string, titles: Readonly<Record<string, string>>): string {
+  const title = Object.hasOwn(titles, ruleId) ? titles[ruleId] : undefined;
+  return code ? `${code} ${title ?? ruleId}` : ruleId;
+}
+
+function ruleChart(t: ReviewTotals, w: Words, lang: Lang, titles: Readonly<Record<string, string>>): string {
   if (t.byRule.length === 0) return `<p class="empty">${escapeHtml(w.noFindings)}</p>`;
   const shown = t.byRule.slice(0, MAX_RULE_BARS);
   const rest = t.byRule.slice(MAX_RULE_BARS);
@@ -217,24 +237,49 @@ function ruleChart(t: ReviewTotals, w: Words, lang: Lang): string {
     shown.push({ ruleId: `${w.more} (${rest.length})`, code: "", error: sum("error"), warning: sum("warning"), info: sum("info"), total: sum("total") });
   }
   const max = Math.max(...shown.map((r) => r.total));
+  const labels = shown.map((r) => ruleName(r.ruleId, r.code, titles));
+  // As wide as the longest title: a title is never cut.
+  const width = Math.ceil(Math.max(BAR_WIDTH + 60, ...labels.map((l) => displayWidth(l) * PX_PER_COLUMN)) + 8);
   const bars = shown
     .map((r, i) => {
-      const y = 4 + i * ROW_HEIGHT;
-      let x = LABEL_WIDTH;
+      const y = 4 + i * RULE_ROW_HEIGHT;
+      const barY = y + 18;
+      let x = 0;
       const parts = (["error", "warning", "info"] as const)
         .map((sev) => {
-          const width = (r[sev] / max) * BAR_WIDTH;
-          const rect = r[sev] > 0 ? `<rect class="${sev}" x="${x.toFixed(1)}" y="${y}" width="${Math.max(1, width).toFixed(1)}" height="${ROW_HEIGHT - 6}"><title>${escapeHtml(`${r.ruleId} · ${severityLabel(sev, lang)} ${r[sev]}`)}</title></rect>` : "";
-          x += width;
+          const part = (r[sev] / max) * BAR_WIDTH;
+          const rect = r[sev] > 0 ? `<rect class="${sev}" x="${x.toFixed(1)}" y="${barY}" width="${Math.max(1, part).toFixed(1)}" height="14"><title>${escapeHtml(`${labels[i]} · ${severityLabel(sev, lang)} ${r[sev]}`)}</title></rect>` : "";
+          x += part;
           return rect;
         })
         .join("");
-      const label = r.code ? `${r.code} ${r.ruleId}` : r.ruleId;
       const filter = r.code ? ` data-filter="${escapeHtml(r.ruleId)}"` : "";
-      return `<g class="bar"${filter}><text class="label" x="${LABEL_WIDTH - 6}" y="${y + 12}">${escapeHtml(chartLabel(label))}</text>${parts}<text class="value" x="${(x + 6).toFixed(1)}" y="${y + 12}">${r.total}</text></g>`;
+      return `<g class="bar"${filter}><text class="title" x="0" y="${y + 12}">${escapeHtml(labels[i])}<title>${escapeHtml(r.ruleId)}</title></text>${parts}<text class="value" x="${(x + 6).toFixed(1)}" y="${barY + 12}">${r.total}</text></g>`;
     })
     .join("");
-  return svg(shown.length, bars, w.byRule);
+  const height = shown.length * RULE_ROW_HEIGHT + 8;
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(w.byRule)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${bars}</svg>`;
+}
+
+/** Every file received that was not reviewed — unreadable or passed over — with status and reason. */
+function notReadSection(t: ReviewTotals, report: ReviewReport, w: Words, lang: Lang): string {
+  const rows = [
+    ...t.unreadableFiles.map((u) => ({ file: u.file, status: statusOfCode(u.code), code: u.code, reason: u.message })),
+    ...(report.skippedFiles ?? []),
+  ].sort((a, b) => comparePaths(a.file, b.file));
+  if (rows.length === 0) return "";
+  const body = rows
+    .map((r) => `<tr data-status="${escapeHtml(r.status)}"><td class="file">${escapeHtml(r.file)}</td><td class="status">${escapeHtml(statusLabel(r.status, lang))}</td><td>${escapeHtml(r.reason)}</td><td><code>${escapeHtml(r.code)}</code></td></tr>`)
+    .join("\n");
+  return `<section class="not-read" id="not-read">
+<h2>${escapeHtml(w.notRead)}${lang === "zh" ? `（${rows.length}）` : ` (${rows.length})`}</h2>
+<p>${escapeHtml(w.notReadNote)}</p>
+<table class="not-read"><thead><tr><th>${escapeHtml(w.file)}</th><th>${escapeHtml(w.status)}</th><th>${escapeHtml(w.reason)}</th><th>${escapeHtml(w.code)}</th></tr></thead>
+<tbody>
+${body}
+</tbody></table>
+</section>
+`;
 }
 
 const MAX_DEPARTMENT_BARS = 12;
@@ -242,7 +287,9 @@ const MAX_DEPARTMENT_BARS = 12;
 function departmentChart(t: ReviewTotals, w: Words): string {
   const withBudget = t.byDepartment.filter((d) => d.budgetWanYuan > 0);
   if (withBudget.length === 0) return `<p class="empty">${escapeHtml(w.noBudget)}</p>`;
-  const shown = withBudget.slice(0, MAX_DEPARTMENT_BARS).map((d) => ({ ...d, filter: d.department }));
+  const shown: { department: string; budgetWanYuan: number; forms: number; filter: string }[] = withBudget
+    .slice(0, MAX_DEPARTMENT_BARS)
+    .map((d) => ({ department: d.department, budgetWanYuan: d.budgetWanYuan, forms: d.forms, filter: d.department }));
   const rest = withBudget.slice(MAX_DEPARTMENT_BARS);
   if (rest.length > 0) {
     shown.push({
@@ -290,9 +337,10 @@ ${jsonScript({ headers: [w.location, w.severity, w.rule, w.code, w.message, w.pa
 <table id="forms" data-forms="${t.forms}" data-unreadable="${t.unreadable}">
 <thead><tr>${head}</tr></thead>
 `;
-  const data = new FindingsData(lang);
+  const titles = report.ruleTitles ?? {};
+  const data = new FindingsData(lang, titles);
   for (const e of report.entries) {
-    yield `${formBody(e, w, lang, data)}\n`;
+    yield `${formBody(e, w, lang, data, titles)}\n`;
     // A script element between row groups is valid in a table and keeps its place when rows are sorted.
     if (data.size >= FORMS_PER_DATA_CHUNK) yield data.take();
   }
@@ -323,7 +371,10 @@ class FindingsData {
   /** Position of the chunk's first form among all forms with findings. */
   private first = 0;
 
-  constructor(private readonly lang: Lang) {}
+  constructor(
+    private readonly lang: Lang,
+    private readonly titles: Readonly<Record<string, string>>,
+  ) {}
 
   get size(): number {
     return this.forms.length;
@@ -341,7 +392,7 @@ class FindingsData {
 
   /** Store a form's findings; returns their position among all forms with findings. */
   add(e: ReviewedForm): number {
-    this.forms.push(e.findings.map((f) => [this.ref(f.severity), this.ref(severityLabel(f.severity, this.lang)), this.ref(f.location), this.ref(f.ruleId), this.ref(f.code), this.ref(f.fixable ? `${f.message} ${FIXABLE_MARK[this.lang]}` : f.message), this.ref(f.path)]));
+    this.forms.push(e.findings.map((f) => [this.ref(f.severity), this.ref(severityLabel(f.severity, this.lang)), this.ref(f.location), this.ref(f.ruleId), this.ref(f.code), this.ref(f.fixable ? `${f.message} ${FIXABLE_MARK[this.lang]}` : f.message), this.ref(f.path), this.ref(Object.hasOwn(this.titles, f.ruleId) ? this.titles[f.ruleId]! : "")]));
     return this.first + this.forms.length - 1;
   }
 
@@ -356,7 +407,14 @@ class FindingsData {
   }
 }
 
-function formBody(e: ReviewEntry, w: Words, lang: Lang, data: FindingsData): string {
+/** A form's most frequent rules by code and full title, one per line. */
+function topRulesCell(e: ReviewedForm, titles: Readonly<Record<string, string>>): string {
+  return e.topRules
+    .map((id) => `<span title="${escapeHtml(id)}">${escapeHtml(ruleName(id, e.findings.find((f) => f.ruleId === id)?.code ?? "", titles))}</span>`)
+    .join("<br>");
+}
+
+function formBody(e: ReviewEntry, w: Words, lang: Lang, data: FindingsData, titles: Readonly<Record<string, string>>): string {
   const name = e.kind === "form" ? formLabel(e.file, e.formIndex, lang) : e.file;
   if (e.kind === "unreadable") {
     const search = `${e.file} ${e.code}`.toLowerCase();
@@ -384,7 +442,7 @@ function formBody(e: ReviewEntry, w: Words, lang: Lang, data: FindingsData): str
   const over = e.costSumWanYuan !== undefined && e.budgetWanYuan !== undefined && e.costSumWanYuan > e.budgetWanYuan + 0.01;
   const toggle = e.findings.length > 0 ? `<button type="button" class="toggle" aria-expanded="false" title="${escapeHtml(w.message)}">▸</button>` : `<span class="toggle-space"></span>`;
   return `<tbody class="form ${status}" ${attrs}>
-<tr class="row"><td class="file">${toggle}${escapeHtml(name)}</td><td class="dept">${escapeHtml(e.department ?? "")}</td><td class="project">${escapeHtml(e.project ?? "")}</td><td class="n">${money(e.budgetWanYuan)}</td><td class="n${over ? " over" : ""}">${money(e.costSumWanYuan)}</td><td class="n${e.counts.error ? " e" : ""}">${e.counts.error}</td><td class="n${e.counts.warning ? " w" : ""}">${e.counts.warning}</td><td class="n">${e.counts.info}</td><td><span class="grade ${GRADE_CLASS[e.grade] ?? ""}">${escapeHtml(gradeName(e.grade, lang))}</span></td><td class="rules">${escapeHtml(e.topRules.join(", "))}</td></tr>
+<tr class="row"><td class="file">${toggle}${escapeHtml(name)}</td><td class="dept">${escapeHtml(e.department ?? "")}</td><td class="project">${escapeHtml(e.project ?? "")}</td><td class="n">${money(e.budgetWanYuan)}</td><td class="n${over ? " over" : ""}">${money(e.costSumWanYuan)}</td><td class="n${e.counts.error ? " e" : ""}">${e.counts.error}</td><td class="n${e.counts.warning ? " w" : ""}">${e.counts.warning}</td><td class="n">${e.counts.info}</td><td><span class="grade ${GRADE_CLASS[e.grade] ?? ""}">${escapeHtml(gradeName(e.grade, lang))}</span></td><td class="rules">${topRulesCell(e, titles)}</td></tr>
 ${e.findings.length > 0 ? `<tr class="details" hidden data-findings="${data.add(e)}"><td colspan="10"></td></tr>` : ""}
 </tbody>`;
 }
@@ -414,6 +472,11 @@ figure{margin:0;border:1px solid var(--line);border-radius:6px;padding:10px 12px
 figcaption{font-weight:600;margin-bottom:6px}
 svg text{font-size:12px;fill:var(--fg)}
 svg text.label{text-anchor:end}
+section.not-read{margin-bottom:18px}
+table.not-read{width:auto;font-size:13px}
+table.not-read th{text-align:left;color:var(--muted);font-weight:500;padding:3px 8px;border-bottom:1px solid var(--line)}
+table.not-read td{padding:3px 8px;border-bottom:1px dotted var(--line)}
+table.not-read td.status{color:var(--err);white-space:nowrap}
 svg text.value{fill:var(--muted)}
 svg rect.error{fill:var(--err)}svg rect.warning{fill:var(--warn)}svg rect.info{fill:var(--info)}svg rect.budget{fill:var(--budget)}
 svg g.bar[data-filter]{cursor:pointer}
@@ -433,6 +496,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.e{color:var(--err);font-weight:600}td.w{color:var(--warn);font-weight:600}td.over{color:var(--err);font-weight:600}
 td.file{word-break:break-all;min-width:200px}
 td.rules{font-size:12px;color:var(--muted)}
+td.rule code.id{display:block;color:var(--muted)}
 td.dept{white-space:nowrap}
 td.project{min-width:180px}
 td.fatal{color:var(--err)}
@@ -498,7 +562,7 @@ function build(det){
     var f=rows[r],tr=el("tr",s[f[0]]),sev=el("td");
     tr.appendChild(el("td","loc",s[f[2]]||meta.none));
     sev.appendChild(el("span","sev "+s[f[0]],s[f[1]]));tr.appendChild(sev);
-    tr.appendChild(el("td","",s[f[3]]));
+    var rule=tr.appendChild(el("td","rule",s[f[7]]||s[f[3]]));if(s[f[7]])rule.appendChild(el("code","id",s[f[3]]));
     tr.appendChild(el("td")).appendChild(el("code","",s[f[4]]));
     tr.appendChild(el("td","",s[f[5]]));
     tr.appendChild(el("td")).appendChild(el("code","",s[f[6]]));

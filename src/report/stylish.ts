@@ -3,7 +3,9 @@ import { shownName } from "../model/errors.js";
 import { gradeName } from "../lint/grade.js";
 import { isFatal, type Lang, type ReportFinding, type ReportFormResult, type ReportResult } from "../lint/types.js";
 import type { Severity } from "../rules/types.js";
-import { displayWidth } from "./display-width.js";
+import { comparePaths } from "../batch/expand.js";
+import { statusLabel, statusOfCode } from "./accounting.js";
+import { displayWidth, padEndWidth } from "./display-width.js";
 import { FIXABLE_MARK, formLabel, severityLabel } from "./labels.js";
 import type { ReportPiece, StreamFormatter } from "./types.js";
 import { collect } from "./types.js";
@@ -26,7 +28,10 @@ export const stylishStream: StreamFormatter = (options) => {
   // Blocks are separated by an empty line.
   const block = (text: string) => (blocks++ > 0 ? `\n${text}` : text);
   const render = (result: ReportResult): ReportPiece => {
-    if (isFatal(result)) return { text: `${c.underline(shownName(result.file))}\n  ${c.red(severityLabel("error", lang))}  ${shownName(result.fatal.message)}  ${c.dim(result.fatal.code)}\n` };
+    if (isFatal(result)) {
+      const unread = { file: result.file, status: statusOfCode(result.fatal.code), reason: result.fatal.message };
+      return { text: `${c.underline(shownName(result.file))}\n  ${c.red(severityLabel("error", lang))}  ${shownName(result.fatal.message)}  ${c.dim(result.fatal.code)}\n`, unread };
+    }
     const counts = { error: 0, warning: 0, info: 0 };
     let fixes = 0;
     for (const f of result.findings) {
@@ -35,7 +40,9 @@ export const stylishStream: StreamFormatter = (options) => {
     }
     return { text: result.findings.length > 0 ? formBlock(result, c, lang, widthOf) : "", counts, ...(fixes > 0 ? { fixable: fixes } : {}) };
   };
+  const unread: Unread[] = (options.skippedFiles ?? []).map((s) => ({ file: s.file, status: s.status, reason: s.reason }));
   const addPiece = (piece: ReportPiece): string => {
+    if (piece.unread) unread.push(piece.unread);
     if (!piece.counts) fatal++;
     else {
       forms++;
@@ -49,7 +56,7 @@ export const stylishStream: StreamFormatter = (options) => {
   return {
     start: () => "",
     add: (result) => addPiece(render(result)),
-    end: () => `${blocks > 0 ? "\n" : ""}${summaryLine(totals, forms, fatal, c, lang)}\n${fixableLine(fixable, c, lang)}`,
+    end: () => `${blocks > 0 ? "\n" : ""}${unreadList(unread, c, lang)}${summaryLine(totals, forms, fatal, c, lang)}\n${fixableLine(fixable, c, lang)}`,
     render,
     addPiece,
   };
@@ -109,6 +116,21 @@ function row(f: ReportFinding, lang: Lang): string[] {
 function fixableLine(n: number, c: Paint, lang: Lang): string {
   if (n === 0) return "";
   return `${c.dim(lang === "zh" ? `${n} 个问题可用 perfgoal fix 自动修正` : `${n} ${plural(n, "problem")} can be corrected with perfgoal fix`)}\n`;
+}
+
+type Unread = NonNullable<ReportPiece["unread"]>;
+
+/**
+ * Every file received that was not reviewed, in path order: name, status, reason. Short, so a
+ * reviewer sees at the end of a long report which files still need a person.
+ */
+function unreadList(unread: Unread[], c: Paint, lang: Lang): string {
+  if (unread.length === 0) return "";
+  const rows = [...unread].sort((a, b) => comparePaths(a.file, b.file)).map((u) => [shownName(u.file), statusLabel(u.status, lang), shownName(u.reason)] as const);
+  const nameWidth = Math.max(...rows.map((r) => displayWidth(r[0])));
+  const statusWidth = Math.max(...rows.map((r) => displayWidth(r[1])));
+  const lines = rows.map(([name, status, reason]) => `  ${padEndWidth(name, nameWidth)}  ${c.red(padEndWidth(status, statusWidth))}  ${c.dim(reason)}`.trimEnd());
+  return `${c.bold(lang === "zh" ? `未读取的文件（${rows.length}）` : `files not read (${rows.length})`)}\n${lines.join("\n")}\n\n`;
 }
 
 function summaryLine(t: { error: number; warning: number; info: number }, forms: number, fatal: number, c: Paint, lang: Lang): string {

@@ -4,6 +4,7 @@ import { isFatal, type Lang, type ReportResult } from "../lint/types.js";
 import { shownName } from "../model/errors.js";
 import { GRADES, type Grade } from "../model/terms.js";
 import { displayWidth, padEndWidth, padStartWidth, truncateWidth } from "./display-width.js";
+import { statusLabel } from "./accounting.js";
 import { formLabel, topRuleIds } from "./labels.js";
 import type { StreamFormatter } from "./types.js";
 import { collect } from "./types.js";
@@ -58,6 +59,8 @@ export const summaryStream: StreamFormatter = (options) => {
       });
     }
     lines.push(...fatalLines);
+    // Files the walk passed over are named too, each with its status and reason.
+    for (const f of options.skippedFiles ?? []) lines.push(`${shownName(f.file)}  ${c.red(statusLabel(f.status, lang))}  ${shownName(f.reason)}  ${c.dim(f.code)}`);
     lines.push(totalsLine(rows.length, grades, fatalLines.length, lang));
     return `${lines.join("\n")}\n`;
   };

@@ -1,5 +1,7 @@
 import type { Lang, ReportResult, SeverityCounts } from "../lint/types.js";
 import type { RuleMeta } from "../rules/types.js";
+import type { FormFacts } from "../batch/review.js";
+import type { FileStatus, SkippedFile } from "./accounting.js";
 
 export interface FormatterOptions {
   lang: Lang;
@@ -9,6 +11,8 @@ export interface FormatterOptions {
   rules?: readonly RuleMeta[];
   /** perfgoal's version, for formats that name the tool. */
   version?: string;
+  /** Files the walk passed over that get a line of their own (sorted by path), so every file received is named. */
+  skippedFiles?: readonly SkippedFile[];
 }
 
 /** A formatter is pure: results in, text out. Only the CLI writes it anywhere. */
@@ -20,7 +24,8 @@ export type Formatter = (results: readonly ReportResult[], options: FormatterOpt
  */
 export interface ReportStream {
   start(): string;
-  add(result: ReportResult): string;
+  /** One result, in input order; `facts` (department, budget, cost sum) for the formats that show them (json). */
+  add(result: ReportResult, facts?: FormFacts): string;
   end(): string;
   /**
    * Formats where a result's text needs nothing of the others (stylish, csv) split add() in two:
@@ -36,6 +41,8 @@ export interface ReportPiece {
   counts?: SeverityCounts;
   /** How many of the findings shown `perfgoal fix` can correct. */
   fixable?: number;
+  /** An unreadable file, for the closing list of the files not read. */
+  unread?: { file: string; status: FileStatus; reason: string };
 }
 
 export type StreamFormatter = (options: FormatterOptions) => ReportStream;

@@ -1,9 +1,9 @@
-import { indicatorEntries } from "../model/indicator-entries.js";
 import { defineRule } from "./types.js";
+import { annualCosts } from "./helpers/cost-sum.js";
 import { budgetWanYuan, formatAmount, MONEY_TOLERANCE } from "./helpers/money.js";
 import { dimensionOf } from "./helpers/taxonomy.js";
 import { normaliseText } from "./helpers/text.js";
-import { moneyWanYuan, rateWanYuan } from "./helpers/values.js";
+import { rateWanYuan } from "./helpers/values.js";
 
 export default defineRule({
   meta: {
@@ -57,11 +57,8 @@ indicators:
     },
   },
   check(form, ctx) {
-    const annual = indicatorEntries(form).filter((e) => e.table === "annual");
-    const costs = annual.filter((e) => dimensionOf(e.row) === "cost");
+    const { annual, costs, amounts, sum } = annualCosts(form);
     const budget = budgetWanYuan(form);
-    const amounts = costs.map((e) => moneyWanYuan(e.row.value)).filter((n): n is number => n !== undefined);
-    const sum = amounts.reduce((a, b) => a + b, 0);
 
     if (amounts.length === 0) {
       ctx.report({ messageId: "noMoneyCost", path: costs[0] ? `${costs[0].path}.value` : "indicators.annual", severity: "info" });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formBytes } from "../../bench/forms.js";
 import { loadFormYaml } from "../../src/model/yaml.js";
 import { runCli } from "./run-cli-io.js";
+import { parseReport } from "../report/json-report.js";
 
 let dir: string;
 const put = (rel: string, data: string | Uint8Array) => {
@@ -62,8 +63,8 @@ describe("parse over folders", () => {
     expect(r.code).toBe(0);
     const docs = r.stdout.split(/^---\n/m);
     expect(docs).toHaveLength(2);
-    // 卫健局 sorts before 教育局 (by code point), whichever worker finished first.
-    expect(docs.map((d) => loadFormYaml(d).form.project.name)).toEqual(["衡东县财政局项目支出00003", "衡东县教育局项目支出00001"]);
+    // 教育局 (jiào) sorts before 卫健局 (wèi), as a file manager lists them, whichever worker finished first.
+    expect(docs.map((d) => loadFormYaml(d).form.project.name)).toEqual(["衡东县教育局项目支出00001", "衡东县财政局项目支出00003"]);
   }, 60_000);
 
   it("never writes over an input, even when --out-dir is the input folder", async () => {
@@ -127,7 +128,7 @@ describe("interrupting validate", () => {
     const controller = new AbortController();
     const r = await runCli(["validate", "vmany", "-f", "json", "--jobs", "1"], { cwd: dir, signal: controller.signal, onStdout: () => controller.abort() });
     expect(r.code).toBe(130);
-    const report = JSON.parse(r.stdout) as { results: unknown[] };
+    const report = parseReport(r.stdout) as { results: unknown[] };
     expect(report.results.length).toBeGreaterThan(0);
     expect(report.results.length).toBeLessThan(30);
   }, 60_000);
@@ -166,8 +167,11 @@ describe("validate and render over folders", () => {
     expect(r.code).toBe(1);
     const csv = readFileSync(path.join(dir, "summary.csv"), "utf8");
     expect(csv.startsWith("\uFEFF文件,")).toBe(true);
-    expect(csv.trim().split("\r\n")).toHaveLength(6);
+    // A row per file received (five read, three passed over), and the 合计.
+    expect(csv.trim().split("\r\n")).toHaveLength(1 + 5 + 3 + 1);
     expect(csv).toContain("in/卫健局/broken.docx");
+    expect(csv).toContain("in/卫健局/notes.pdf,不支持,");
+    expect(csv).toContain("in/教育局/~$b.docx,跳过,");
     const html = readFileSync(path.join(dir, "report.html"), "utf8");
     expect((html.match(/<tbody class="form /g) ?? []).length).toBe(5);
     expect(html).toContain("衡东县教育局");

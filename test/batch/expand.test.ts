@@ -31,7 +31,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("expandInputs", () => {
   it("walks folders recursively, sorted folder by folder, skipping and counting what it does not read", async () => {
     const r = await expandInputs(["in"], dir);
-    expect(r.files.map((f) => f.file)).toEqual(["in/a.txt", "in/b.docx", "in/z/deep/c.yaml", "in/部门一/表1.docx", "in/部门一/表2.doc"]);
+    // Names in natural order for Chinese: Han (by pinyin) before Latin, numbers by value.
+    expect(r.files.map((f) => f.file)).toEqual(["in/a.txt", "in/b.docx", "in/部门一/表1.docx", "in/部门一/表2.doc", "in/z/deep/c.yaml"]);
     expect(r.files.every((f) => f.root === "in")).toBe(true);
     expect(countSkipped(r.skipped)).toEqual({ lock: 1, hidden: 2, unsupported: 1, special: 1, "broken-link": 1, "link-loop": 1 });
     expect(r.missing).toEqual([]);
@@ -64,7 +65,7 @@ describe("expandInputs", () => {
 
   it("expands globs with ** and braces, rooted at the literal base", async () => {
     const r = await expandInputs(["in/**/*.{docx,yaml}"], dir);
-    expect(r.files.map((f) => f.file)).toEqual(["in/b.docx", "in/z/deep/c.yaml", "in/部门一/表1.docx"]);
+    expect(r.files.map((f) => f.file)).toEqual(["in/b.docx", "in/部门一/表1.docx", "in/z/deep/c.yaml"]);
     expect(r.files[0]!.root).toBe("in");
     // The lock file matches *.docx and is counted, hidden ones are not matched at all.
     expect(r.skipped.map((s) => s.reason)).toContain("lock");
@@ -73,7 +74,7 @@ describe("expandInputs", () => {
 
   it("takes the whole of a folder a pattern names, as the shell would", async () => {
     const r = await expandInputs(["in/部*", "in/?"], dir);
-    expect(r.files.map((f) => f.file)).toEqual(["in/z/deep/c.yaml", "in/部门一/表1.docx", "in/部门一/表2.doc"]);
+    expect(r.files.map((f) => f.file)).toEqual(["in/部门一/表1.docx", "in/部门一/表2.doc", "in/z/deep/c.yaml"]);
     expect(r.files.every((f) => f.root === "in")).toBe(true);
     expect(r.missing).toEqual([]);
     const absolute = await expandInputs([path.join(dir, "in/部*")], "/");
@@ -104,8 +105,18 @@ describe("expandInputs", () => {
 });
 
 describe("comparePaths", () => {
-  it("puts a folder's files before its subfolders and compares by code unit", () => {
+  it("puts a folder's files before its subfolders and compares names naturally", () => {
     const paths = ["a/z/1.txt", "a/b.txt", "a-c.txt", "a/a.txt"];
     expect([...paths].sort(comparePaths)).toEqual(["a-c.txt", "a/a.txt", "a/b.txt", "a/z/1.txt"]);
+    expect(["表100.docx", "表10.docx", "表2.docx"].sort(comparePaths)).toEqual(["表2.docx", "表10.docx", "表100.docx"]);
+    expect(["部门/表10/a.txt", "部门/表9/a.txt"].sort(comparePaths)).toEqual(["部门/表9/a.txt", "部门/表10/a.txt"]);
+  });
+
+  it("is a total order: names the collator holds equal still compare, by code unit", () => {
+    // Full-width and half-width digits are equal to the collator.
+    const [a, b] = ["表２.docx", "表2.docx"];
+    expect(comparePaths(a, b)).toBe(-comparePaths(b, a));
+    expect(comparePaths(a, b)).not.toBe(0);
+    expect(comparePaths("x/表2.docx", "x/表2.docx")).toBe(0);
   });
 });

@@ -16,6 +16,7 @@ let dir: string;
 let good: string[];
 let result: CliRun;
 const BROKEN = ["部门01/截断的申报表.docx", "部门02/乱码.doc", "部门03/空文件.txt"];
+const LOCKS = ["部门01/~$截断的申报表.docx", "部门04/~$教育局项目.docx"];
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "pg-must-show-"));
@@ -24,8 +25,7 @@ beforeAll(async () => {
   writeFileSync(path.join(forms, BROKEN[0]!), formBytes("docx", 1).slice(0, 3000));
   writeFileSync(path.join(forms, BROKEN[1]!), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
   writeFileSync(path.join(forms, BROKEN[2]!), "");
-  writeFileSync(path.join(forms, "部门01/~$截断的申报表.docx"), Buffer.from([0x05, 0x41, 0x64, 0x6d, 0x69, 0x6e]));
-  writeFileSync(path.join(forms, "部门04/~$教育局项目.docx"), Buffer.from([0x05, 0x41, 0x64, 0x6d, 0x69, 0x6e]));
+  for (const lock of LOCKS) writeFileSync(path.join(forms, lock), Buffer.from([0x05, 0x41, 0x64, 0x6d, 0x69, 0x6e]));
   result = await runCli(["validate", "申报表", "--jobs", "2", "--summary", "汇总表.xlsx", "-f", "html", "-o", "report.html"], { cwd: dir });
 }, 600_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -48,22 +48,24 @@ describe("validate over 1,000 mixed forms", () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it("writes the 汇总表 with a row for every file, in path order", async () => {
+  it("writes the 汇总表 with a row for every file received, the lock files too, and a 合计", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(readFileSync(path.join(dir, "汇总表.xlsx"))) as unknown as Parameters<typeof wb.xlsx.load>[0]);
     const sheet = wb.worksheets[0]!;
-    expect(sheet.rowCount).toBe(1001);
+    const header = Array.from(sheet.getRow(1).values as unknown[], String);
+    const col = (name: string) => header.indexOf(name);
+    // The header, 1,000 files read, 2 lock files, the 合计.
+    expect(sheet.rowCount).toBe(1 + 1000 + 2 + 1);
     const files: string[] = [];
-    sheet.eachRow((row, n) => n > 1 && files.push(String(row.getCell(1).value)));
-    const expected = [...good, ...BROKEN].map((f) => `申报表/${f}`);
+    sheet.eachRow((row, n) => n > 1 && row.getCell(col("状态")).value && files.push(String(row.getCell(1).value)));
+    const expected = [...good, ...BROKEN, ...LOCKS].map((f) => `申报表/${f}`);
     expect([...files].sort()).toEqual([...expected].sort());
-    expect(files.filter((f) => f.includes("~$"))).toEqual([]);
     const codes: string[] = [];
-    sheet.eachRow((row, n) => n > 1 && row.getCell(18).value && codes.push(String(row.getCell(18).value)));
+    sheet.eachRow((row, n) => n > 1 && String(row.getCell(col("代码")).value ?? "").startsWith("PG-E-") && codes.push(String(row.getCell(col("代码")).value)));
     expect(codes).toHaveLength(3);
     // Every good form is reviewed: a grade and a department on its row.
     let graded = 0;
-    sheet.eachRow((row, n) => n > 1 && row.getCell(16).value && row.getCell(3).value && graded++);
+    sheet.eachRow((row, n) => n > 1 && row.getCell(col("状态")).value === "已审核" && row.getCell(col("评级")).value && row.getCell(col("主管部门")).value && graded++);
     expect(graded).toBe(997);
     expect(wb.worksheets[1]!.rowCount).toBeGreaterThan(997);
   });
@@ -73,6 +75,7 @@ describe("validate over 1,000 mixed forms", () => {
     expect((html.match(/<tbody class="form /g) ?? []).length).toBe(1000);
     expect((html.match(/<tbody class="form unreadable"/g) ?? []).length).toBe(3);
     expect(html).toContain("Word 锁文件 2");
+    expect(html).toContain("未读取的文件（5）");
   });
 
   it.skipIf(!CHROMIUM)("the HTML report renders all 1,000 rows in Chromium without console errors", async () => {

@@ -58,8 +58,9 @@ describe("ReviewCollector", () => {
     expect(a.findings[0]!.message).toBe(b.findings[0]!.message);
     expect(a.topRules).toEqual(["r1", "r2"]);
     const totals = reviewTotals(report);
-    expect(totals).toMatchObject({ forms: 2, unreadable: 1, errors: 2, infos: 1, skipped: 2 });
-    expect(totals.byDepartment).toEqual([{ department: "甲", budgetWanYuan: 15, forms: 2 }]);
+    expect(totals).toMatchObject({ forms: 2, unreadable: 1, errors: 2, infos: 1, skipped: 2, budgetWanYuan: 15, costSumWanYuan: 0 });
+    expect(totals.unreadableFiles.map((u) => u.file)).toEqual(["b.docx"]);
+    expect(totals.byDepartment).toEqual([{ department: "甲", budgetWanYuan: 15, costSumWanYuan: 0, forms: 2, errors: 2, warnings: 0, infos: 1, grades: { 中: 2 } }]);
     expect(totals.byRule.map((r) => [r.ruleId, r.total])).toEqual([["r1", 2], ["r2", 1]]);
   });
 

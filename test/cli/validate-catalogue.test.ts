@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
+import { parseReport } from "../report/json-report.js";
 
 /** The real rule catalogue over the seed form, end to end through the CLI. */
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -18,7 +19,7 @@ interface JsonFinding {
 
 async function findingsOf(file: string, extra: string[] = [], dir = cwd): Promise<{ code: number; findings: JsonFinding[] }> {
   const r = await runCli(["validate", "--no-config", "-j", "1", "-f", "json", ...extra, file], { cwd: dir });
-  const result = JSON.parse(r.stdout).results[0];
+  const result = parseReport(r.stdout).results[0];
   expect(result.fatal, `${file} should be readable`).toBeUndefined();
   return { code: r.code, findings: result.findings };
 }
@@ -77,6 +78,6 @@ describe("perfgoal validate on the seed form (examples/hengdong-2023)", () => {
     const one = await runCli(["validate", "--no-config", "-j", "1", "-f", "json", "."], { cwd: dir });
     const two = await runCli(["validate", "--no-config", "-j", "2", "-f", "json", "."], { cwd: dir });
     expect(two.code).toBe(one.code);
-    expect(JSON.parse(two.stdout).results).toEqual(JSON.parse(one.stdout).results);
+    expect(parseReport(two.stdout).results).toEqual(parseReport(one.stdout).results);
   });
 });

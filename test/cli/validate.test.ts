@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it, vi } from "vitest";
 import { runCli } from "./run-cli.js";
 import { scenarioRules } from "./scenario-rules.js";
+import { parseReport } from "../report/json-report.js";
 
 vi.mock("../../src/lint/rule-registry.js", () => ({ loadRules: async () => scenarioRules }));
 
@@ -60,8 +61,8 @@ describe("perfgoal validate: other formats", () => {
   it("json carries schemaVersion, the results with codes and locations, and the rules' metadata", async () => {
     const r = await runCli(["validate", ...J1, "-f", "json", "forms/errors.yaml", "forms/clean.yaml"], { cwd });
     expect(r.code).toBe(1);
-    const report = JSON.parse(r.stdout);
-    expect(report.schemaVersion).toBe(1);
+    const report = parseReport(r.stdout);
+    expect(report.schemaVersion).toBe(2);
     expect(report.tool.name).toBe("perfgoal");
     expect(report.results.map((x: { file: string; grade: string }) => [x.file, x.grade])).toEqual([
       ["forms/clean.yaml", "优"],
@@ -106,7 +107,7 @@ describe("perfgoal validate: inputs", () => {
   it("walks folders and expands globs, in path order", async () => {
     const folder = await runCli(["validate", ...J1, "-f", "json", "forms"], { cwd });
     const glob = await runCli(["validate", ...J1, "-f", "json", "forms/*.yaml"], { cwd });
-    const files = (r: { stdout: string }) => JSON.parse(r.stdout).results.map((x: { file: string }) => x.file);
+    const files = (r: { stdout: string }) => parseReport(r.stdout).results.map((x: { file: string }) => x.file);
     expect(files(folder)).toEqual(["forms/clean.yaml", "forms/errors.yaml", "forms/warnings.yaml"]);
     expect(files(glob)).toEqual(files(folder));
   });
@@ -117,7 +118,7 @@ describe("perfgoal validate: inputs", () => {
       stdin: readFileSync(path.join(FIXTURES, "forms/errors.yaml")),
     });
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).results[0]).toMatchObject({ file: "pasted.yaml", counts: { error: 1, warning: 1, info: 1 } });
+    expect(parseReport(r.stdout).results[0]).toMatchObject({ file: "pasted.yaml", counts: { error: 1, warning: 1, info: 1 } });
   });
 
   it("reports an unreadable file in every format and on stderr with its code, reviews the rest, and exits 1", async () => {
@@ -132,7 +133,7 @@ describe("perfgoal validate: inputs", () => {
     expect(stylish.stdout).toContain("forms/errors.yaml  禁毒宣传经费");
     expect(stylish.stdout).toContain("2 个文件无法读取");
 
-    const json = JSON.parse((await runCli(["validate", ...J1, "-f", "json", "forms"], { cwd: dir })).stdout);
+    const json = parseReport((await runCli(["validate", ...J1, "-f", "json", "forms"], { cwd: dir })).stdout);
     expect(json.results.find((x: { file: string }) => x.file === "forms/empty.txt").fatal.code).toBe("PG-E-EMPTY");
     const csv = (await runCli(["validate", ...J1, "-f", "csv", "forms"], { cwd: dir })).stdout;
     expect(csv).toContain("forms/broken.docx,,,,错误,PG-E-FORMAT,,,,不支持的文件格式：二进制数据");
@@ -192,7 +193,7 @@ describe("perfgoal validate: options", () => {
     expect(readFileSync(path.join(dir, "out/report.csv"), "utf8").startsWith("\uFEFF")).toBe(true);
     const again = await runCli(["validate", "-f", "json", "-o", "out/report.csv", "forms/clean.yaml"], { cwd: dir });
     expect(again.code).toBe(0);
-    expect(JSON.parse(readFileSync(path.join(dir, "out/report.csv"), "utf8")).schemaVersion).toBe(1);
+    expect(JSON.parse(readFileSync(path.join(dir, "out/report.csv"), "utf8")).schemaVersion).toBe(2);
 
     const before = readFileSync(path.join(dir, "forms/clean.yaml"), "utf8");
     const clobber = await runCli(["validate", "-o", "forms/clean.yaml", "forms/clean.yaml"], { cwd: dir });
@@ -205,7 +206,7 @@ describe("perfgoal validate: options", () => {
     const dir = scratch();
     await runCli(["validate", ...J1, "-o", "forms/report.txt", "forms"], { cwd: dir });
     const r = await runCli(["validate", ...J1, "-f", "json", "-o", "forms/report.txt", "forms"], { cwd: dir });
-    const files = JSON.parse(readFileSync(path.join(dir, "forms/report.txt"), "utf8")).results.map((x: { file: string }) => x.file);
+    const files = parseReport(readFileSync(path.join(dir, "forms/report.txt"), "utf8")).results.map((x: { file: string }) => x.file);
     expect(files).not.toContain("forms/report.txt");
     expect(r.code).toBe(1);
   });
@@ -221,7 +222,7 @@ describe("perfgoal validate: options", () => {
   it("--profile, or the config's profile, reaches the rules", async () => {
     const dir = scratch();
     const note = async (args: string[]) =>
-      JSON.parse((await runCli(["validate", "-f", "json", ...args, "forms/clean.yaml"], { cwd: dir })).stdout).results[0].findings.map((f: { message: string }) => f.message);
+      parseReport((await runCli(["validate", "-f", "json", ...args, "forms/clean.yaml"], { cwd: dir })).stdout).results[0].findings.map((f: { message: string }) => f.message);
     expect(await note([])).toEqual([]);
     expect(await note(["--profile", "central-2021"])).toEqual(["按 central-2021 口径审核"]);
     writeFileSync(path.join(dir, "perfgoal.config.yaml"), "profile: xianjie\n");
@@ -230,7 +231,7 @@ describe("perfgoal validate: options", () => {
   });
 
   it("--era forces the taxonomy era; otherwise it is detected or A", async () => {
-    const era = async (args: string[]) => JSON.parse((await runCli(["validate", "-f", "json", ...args, "forms/errors.yaml"], { cwd })).stdout).results[0];
+    const era = async (args: string[]) => parseReport((await runCli(["validate", "-f", "json", ...args, "forms/errors.yaml"], { cwd })).stdout).results[0];
     expect(await era([])).toMatchObject({ era: "A", eraSource: "detected" });
     expect(await era(["--era", "B"])).toMatchObject({ era: "B", eraSource: "forced" });
     expect((await runCli(["validate", "--era", "C", "forms/errors.yaml"], { cwd })).code).toBe(2);
@@ -283,7 +284,7 @@ describe("perfgoal validate: failures", () => {
     scenarioRules[2] = { meta: original.meta, check: () => { throw new Error("boom"); } };
     try {
       const r = await runCli(["validate", "-f", "json", "forms/errors.yaml"], { cwd });
-      const findings = JSON.parse(r.stdout).results[0].findings;
+      const findings = parseReport(r.stdout).results[0].findings;
       expect(findings.map((f: { code: string }) => f.code).sort()).toEqual(["PG000", "PG901", "PG902"]);
       expect(r.code).toBe(1);
     } finally {

@@ -11,6 +11,7 @@ import { ERROR_CODES, type ErrorCode } from "../../src/model/errors.js";
 import { encryptedDocx, MINIMAL_YAML, randomBytes, seedBytes } from "./bytes.js";
 import { expectNoStack, expectRefusalLine, filesBelow, runCli, tempDir } from "./harness.js";
 import { headerOnlyText } from "./make-cases.js";
+import { parseReport } from "../report/json-report.js";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -80,7 +81,7 @@ describe("validate's reports carry the code of every unreadable file", () => {
   it("json: one fatal result per file, its code and message in both languages", async () => {
     const run = await runCli(["validate", "坏 文件", "-f", "json", "--no-config", "-j", "1"], { cwd: dir });
     expect(run.code).toBe(1);
-    const report = JSON.parse(run.stdout) as { results: { file: string; fatal: { code: string; messageZh: string; messageEn: string } }[] };
+    const report = parseReport(run.stdout) as { results: { file: string; fatal: { code: string; messageZh: string; messageEn: string } }[] };
     // Folder walks skip the pipe and the link leading outside the folder; every other bad file has exactly one result.
     for (const input of INPUTS.filter(walked)) {
       const results = report.results.filter((r) => r.file === input.file);

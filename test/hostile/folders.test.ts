@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLES_DIR, randomBytes } from "./bytes.js";
 import { builtCli, runBuilt } from "./built-cli.js";
 import { changes, expectNoStack, expectRefusalLine, filesBelow, permissionsIgnored, snapshot, tempDir } from "./harness.js";
+import { parseReport } from "../report/json-report.js";
 
 const GUARD = { hangGuardMs: 60_000 };
 const root = permissionsIgnored();
@@ -85,7 +86,7 @@ describe("walking a folder of traps", () => {
     const run = await runBuilt(["validate", "in", "-f", "json", "--no-config", "--jobs", "2"], { cwd: dir, ...GUARD });
     expect(run.killed).toBe(false);
     expect(run.code).toBe(1);
-    const report = JSON.parse(run.stdout) as { results: { file: string; fatal?: { code: string }; findings?: unknown[] }[] };
+    const report = parseReport(run.stdout) as { results: { file: string; fatal?: { code: string }; findings?: unknown[] }[] };
     expect(report.results.find((r) => r.file === "in/读不出.docx")).toBeUndefined();
     expect(report.results.find((r) => r.file === "in/好的 表单.docx")?.findings).toBeDefined();
     expect(report.results.find((r) => r.file === "in/部门 二/另一 表单.txt")?.findings).toBeDefined();

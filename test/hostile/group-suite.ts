@@ -17,6 +17,7 @@ import { EXAMPLES_DIR } from "./bytes.js";
 import { changes, expectNoStack, expectRefusalLine, filesBelow, linesNaming, runCli, snapshot, tempDir } from "./harness.js";
 import { skipReasonForName } from "../../src/batch/expand.js";
 import { casesOf, writeCases, type Group, type HostileCase } from "./make-cases.js";
+import { parseReport } from "../report/json-report.js";
 
 /** A good form that sits beside the bad ones in every batch. */
 export const GOOD_NAME = "好的 表单.txt";
@@ -117,7 +118,7 @@ export function describeGroup(group: Group, title: string): void {
       const refused = walked.filter((c) => "refused" in c.expect);
       const json = await runCli(["validate", `in/${group}`, "-f", "json", "-j", "1", "--no-config"], { cwd: root });
       expectNoStack(json.stderr);
-      const report = JSON.parse(json.stdout) as { results: { file: string; fatal?: { code: string }; findings?: unknown[] }[] };
+      const report = parseReport(json.stdout) as { results: { file: string; fatal?: { code: string }; findings?: unknown[] }[] };
       for (const c of refused) {
         const r = report.results.find((x) => x.file === rel(c));
         expect(r?.fatal?.code, rel(c)).toBe((c.expect as { refused: string }).refused);

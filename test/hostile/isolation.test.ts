@@ -15,6 +15,7 @@ import { isPerfgoalError } from "../../src/model/errors.js";
 import { loadFormsYaml, MAX_YAML_FORMS } from "../../src/model/yaml.js";
 import { parseBuffer, parseFile } from "../../src/parse/index.js";
 import { decodeText } from "../../src/parse/text/decode.js";
+import { parseReport } from "../report/json-report.js";
 import { EXAMPLES_DIR } from "./bytes.js";
 import { builtCli, runBuilt, type ChildRun } from "./built-cli.js";
 import { OVERLONG, seedTextWithBytes, SURROGATE, yamlStream } from "./cases-isolation.js";
@@ -203,7 +204,7 @@ describe("through the built CLI: memory, time and crashes in a worker, even with
     expect(r.code, r.stderr).toBe(1);
     expectRefusalLine(r.stderr, `in/${BAD.memory}`, "PG-E-MEMORY", "en");
     expectRefusalLine(r.stderr, `in/${BAD.crash}`, "PG-E-CRASH", "en");
-    const report = JSON.parse(readFileSync(path.join(dir, "report.json"), "utf8")) as { results: { file: string; fatal?: { code: string }; findings?: unknown[] }[] };
+    const report = parseReport(readFileSync(path.join(dir, "report.json"), "utf8")) as { results: { file: string; fatal?: { code: string }; findings?: unknown[] }[] };
     expect(Object.fromEntries(report.results.map((x) => [x.file, x.fatal?.code ?? "findings" in x]))).toEqual({
       [`in/${GOOD[0]}`]: true,
       [`in/${BAD.memory}`]: "PG-E-MEMORY",

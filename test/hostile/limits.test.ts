@@ -15,6 +15,7 @@ import { EXAMPLES_DIR } from "./bytes.js";
 import { builtCli, runBuilt, type ChildRun } from "./built-cli.js";
 import { changes, expectNoStack, expectRefusalLine, filesBelow, linesNaming, snapshot, tempDir } from "./harness.js";
 import { CASES, writeCases, type HostileCase } from "./make-cases.js";
+import { parseReport } from "../report/json-report.js";
 
 const MEMORY_LIMIT_MIB = 500;
 const HANG_GUARD_MS = 90_000;
@@ -76,7 +77,7 @@ describe("dangerous inputs through the built CLI", () => {
     const validate = await runBuilt(["validate", rel(c), "-f", "json", "--no-config"], { cwd: root, hangGuardMs: HANG_GUARD_MS });
     withinLimits(validate, `validate ${c.file}`);
     expect([0, 1]).toContain(validate.code);
-    const report = JSON.parse(validate.stdout) as { results: { file: string; findings?: unknown[]; fatal?: unknown }[] };
+    const report = parseReport(validate.stdout) as { results: { file: string; findings?: unknown[]; fatal?: unknown }[] };
     expect(report.results.filter((r) => r.file === rel(c) && r.findings)).not.toHaveLength(0);
 
     const out = path.join(root, `out-render-${readable.indexOf(c)}`);

@@ -18,6 +18,7 @@ import { sampleReport } from "../report/summary-review-fixture.js";
 import { EXAMPLES_DIR, randomBytes } from "./bytes.js";
 import { builtCli } from "./built-cli.js";
 import { changes, expectNoStack, expectRefusalLine, filesBelow, runCli, snapshot, tempDir } from "./harness.js";
+import { parseReport } from "../report/json-report.js";
 
 let dir: string;
 let n = 0;
@@ -389,7 +390,7 @@ describe("names that are not UTF-8", () => {
     const before = { names: listing(), content: readFileSync(gbkFile).toString("hex") };
     const json = await runCli(["validate", "in", "-f", "json", "--jobs", "1"], { cwd: d });
     expect(json.code).toBe(1);
-    const files = (JSON.parse(json.stdout) as { results: { file: string; fatal?: unknown }[] }).results.map((r) => [r.file, Boolean(r.fatal)]);
+    const files = (parseReport(json.stdout) as { results: { file: string; fatal?: unknown }[] }).results.map((r) => [r.file, Boolean(r.fatal)]);
     expect(files).toEqual([
       [`in/${shownFile}`, false],
       ["in/a.txt", false],
@@ -435,7 +436,7 @@ describe("nothing from a file name or a form reaches the terminal raw", () => {
   it("json, csv and html carry the text by their own rules", async () => {
     const d = hostileFolder();
     const json = await runCli(["validate", "in", "-f", "json", "--jobs", "1"], { cwd: d });
-    const results = (JSON.parse(json.stdout) as { results: { file: string; project?: string }[] }).results;
+    const results = (parseReport(json.stdout) as { results: { file: string; project?: string }[] }).results;
     expect(results.map((r) => r.file)).toContain(`in/${HOSTILE_NAME}`);
     // JSON escapes C0 controls itself (\u001b); the text comes back exactly as the form holds it.
     expect(json.stdout).not.toContain("\x1b");

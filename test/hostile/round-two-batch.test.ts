@@ -12,6 +12,7 @@ import { EXAMPLES_DIR } from "./bytes.js";
 import { builtCli, runBuilt } from "./built-cli.js";
 import { changes, expectNoStack, expectRefusalLine, snapshot, tempDir } from "./harness.js";
 import { CASES, writeCases, type HostileCase } from "./make-cases.js";
+import { parseReport } from "../report/json-report.js";
 
 const ROUND_TWO_GROUPS = ["shows", "containers", "isolation"] as const;
 const ROUND_TWO_FILES = new Set(["迷你分配表 成环.doc", "根链 成环.doc", "十万 键.yaml"]);
@@ -64,7 +65,7 @@ describe("the second round of hostile inputs in one batch", () => {
     expectNoStack(run.stderr);
     expect(run.code, run.stderr.slice(-2000)).toBe(1);
 
-    const report = JSON.parse(readFileSync(path.join(root, "报告.json"), "utf8")) as { results: { file: string; findings?: unknown[]; fatal?: { code: string } }[] };
+    const report = parseReport(readFileSync(path.join(root, "报告.json"), "utf8")) as { results: { file: string; findings?: unknown[]; fatal?: { code: string } }[] };
     const byFile = new Map(report.results.map((r) => [r.file, r]));
     for (const good of [...GOOD.map((g) => `in/${g}`), "names/\\xD6\\xD0\\xCE\\xC4.txt"]) expect(byFile.get(good)?.findings, good).toBeDefined();
     for (const c of cases) {

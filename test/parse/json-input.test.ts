@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadFormsYaml } from "../../src/model/yaml.js";
 import { parseFile } from "../../src/parse/index.js";
 import { runCli } from "../cli/run-cli.js";
+import { parseReport } from "../report/json-report.js";
 
 const SEED_YAML = path.resolve(import.meta.dirname, "../../examples/hengdong-2023.yaml");
 
@@ -29,7 +30,7 @@ describe("JSON of the model", () => {
     writeFileSync(path.join(dir, "seed.json"), json);
     const findings = async (file: string) => {
       const r = await runCli(["validate", file, "-f", "json", "--no-config", "-j", "1"], { cwd: dir });
-      const report = JSON.parse(r.stdout) as { results: { findings: { ruleId: string; messageId: string; path?: string }[] }[] };
+      const report = parseReport(r.stdout) as { results: { findings: { ruleId: string; messageId: string; path?: string }[] }[] };
       return report.results[0]!.findings.map((f) => `${f.ruleId}/${f.messageId}@${f.path ?? ""}`).sort();
     };
     const fromJson = await findings("seed.json");

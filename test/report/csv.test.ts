@@ -1,3 +1,4 @@
+import { skippedFiles as skippedFilesOf } from "../../src/report/accounting.js";
 import { describe, expect, it } from "vitest";
 import { csv, csvField } from "../../src/report/csv.js";
 import { fatal, finding, form } from "./results.js";
@@ -22,6 +23,12 @@ describe("csv", () => {
         ) +
         "坏 文件.docx,,,,error,PG-E-ENCRYPTED,,,,文件已加密（设有密码）\r\n",
     );
+  });
+
+  it("ends with a row per file the walk passed over: its code, the reason as the message", () => {
+    const skippedFiles = skippedFilesOf([{ file: "来件/扫描件 衡东.pdf", reason: "unsupported" }], "zh");
+    const out = csv([form({ findings: [] })], { lang: "zh", skippedFiles });
+    expect(out.split("\r\n").at(-2)).toBe("来件/扫描件 衡东.pdf,,,,,PG-S-TYPE,,,,不支持的文件类型（.pdf）");
   });
 
   it("keeps a message with a comma in one field", () => {

@@ -43,7 +43,33 @@ describe("htmlReport", () => {
     expect(data.first).toBe(0);
     expect(data.forms).toHaveLength(1);
     const first = data.forms[0]!.map((f) => f.map((i) => data.strings[i]));
-    expect(first[0]).toEqual(["error", "错误", "表1 第20行第5列", "comparison-direction", "PG010", "成本指标“≧40万元”不应为下限", "indicators.annual[12].value"]);
+    expect(first[0]).toEqual(["error", "错误", "表1 第20行第5列", "comparison-direction", "PG010", "成本指标“≧40万元”不应为下限", "indicators.annual[12].value", "成本指标应为上限（≤），数量等指标一般为下限（≥）"]);
+  });
+
+  it("lists every file not read — unreadable or passed over — with status, reason and code, in path order", () => {
+    const section = /<section class="not-read" id="not-read">([\s\S]*?)<\/section>/.exec(html)![1]!;
+    expect(section).toContain("未读取的文件（4）");
+    const rows = [...section.matchAll(/<tr data-status="([^"]+)"><td class="file">([^<]*)<\/td><td class="status">([^<]*)<\/td><td>([^<]*)<\/td><td><code>([^<]*)<\/code>/g)].map((m) => m.slice(1).join(" | "));
+    expect(rows).toEqual([
+      "skipped | 部门1/~$衡东县政府办.docx | 跳过 | 临时锁文件（Word 打开文档时生成） | PG-S-LOCK",
+      "skipped | 部门2/~$坏文件.docx | 跳过 | 临时锁文件（Word 打开文档时生成） | PG-S-LOCK",
+      "damaged | 部门2/坏文件.docx | 损坏 | 文件已损坏 | PG-E-CORRUPT",
+      "unsupported | 部门2/扫描件 衡东.pdf | 不支持 | 不支持的文件类型（.pdf） | PG-S-TYPE",
+    ]);
+    expect(htmlReport({ ...sampleReport(), skippedFiles: [], entries: sampleReport().entries.filter((e) => e.kind === "form") })).not.toContain('class="not-read"');
+  });
+
+  it("names each rule by its code and full title in the chart and the lists, never cut", () => {
+    const title = "成本指标应为上限（≤），数量等指标一般为下限（≥）";
+    expect(html).toContain(`<text class="title" x="0" y="16">PG010 ${escapeHtml(title)}<title>comparison-direction</title></text>`);
+    expect(html).not.toContain("…");
+    expect(html).toContain(`<td class="rules"><span title="comparison-direction">PG010 ${escapeHtml(title)}</span><br>`);
+    const longTitle = "很长的规则名称".repeat(12);
+    const long = htmlReport({ ...sampleReport(), ruleTitles: { "comparison-direction": longTitle } });
+    expect(long).toContain(`PG010 ${longTitle}<title>`);
+    const width = Number(/<svg [^>]*aria-label="各规则的问题数"[^>]* width="(\d+)"/.exec(long)![1]);
+    expect(width).toBeGreaterThanOrEqual(longTitle.length * 2 * 6.6);
+    expect(htmlReport(sampleReport("en"))).toContain("Files not read (4)");
   });
 
   it("keeps form text inside the findings data from ending the script", () => {
@@ -116,6 +142,25 @@ describe.skipIf(!CHROMIUM)("htmlReport in headless Chromium", () => {
     expect(console).toEqual([]);
     const probe = JSON.parse(/data-probe="([^"]*)"/.exec(dom)![1]!.replace(/&quot;/g, '"')) as Record<string, string | number>;
     expect(probe).toEqual({ filtered: 1, unreadable: 1, order: "1234567.891,361,-1", open: "yes", cell: "表1 第20行第5列", findings: 4, count: "显示 3 / 3" });
+  }, 120_000);
+
+  it("shows every rule title whole inside its chart, in Chinese and in English", async () => {
+    const probe = `<script>
+(function(){
+  var svg=document.querySelector('svg[aria-label]'),width=svg.viewBox.baseVal.width,out=[];
+  svg.querySelectorAll("text.title").forEach(function(t){var b=t.getBBox();out.push([t.textContent,b.x>=0&&b.x+b.width<=width]);});
+  document.body.setAttribute("data-probe",JSON.stringify(out));
+})();
+</script>`;
+    const titles = { zh: "同一二级指标下不应重复设置相同的三级指标和指标值，而且这个名称还要更长一些才能看出是否被截断", en: "No indicator repeated with the same name and value under the same tier-2 category" };
+    for (const lang of ["zh", "en"] as const) {
+      const report = { ...sampleReport(lang), ruleTitles: { "comparison-direction": titles[lang] } };
+      const { dom, console } = await renderInChromium(htmlReport(report).replace("</body>", `${probe}</body>`));
+      expect(console).toEqual([]);
+      const shown = JSON.parse(/data-probe="([^"]*)"/.exec(dom)![1]!.replace(/&quot;/g, '"')) as [string, boolean][];
+      expect(shown.map(([text]) => text)).toContain(`PG010 ${titles[lang]}comparison-direction`);
+      expect(shown.every(([, inside]) => inside), JSON.stringify(shown)).toBe(true);
+    }
   }, 120_000);
 
   it("opens a form whose findings are in a later chunk, after sorting", async () => {

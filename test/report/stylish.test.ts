@@ -1,3 +1,4 @@
+import { skippedFiles as listedSkips } from "../../src/report/accounting.js";
 import { describe, expect, it } from "vitest";
 import { stylish } from "../../src/report/stylish.js";
 import { fatal, finding, form } from "./results.js";
@@ -30,7 +31,22 @@ describe("stylish", () => {
 
   it("shows an unreadable file with its reason and code, and counts it", () => {
     const out = stylish([fatal, form({ findings: [], grade: "优" })], { lang: "zh" });
-    expect(out).toBe("坏 文件.docx\n  错误  文件已加密（设有密码）  PG-E-ENCRYPTED\n\n✖ 1 份表单未发现问题；1 个文件无法读取\n");
+    expect(out).toBe("坏 文件.docx\n  错误  文件已加密（设有密码）  PG-E-ENCRYPTED\n\n未读取的文件（1）\n  坏 文件.docx  加密  文件已加密（设有密码）\n\n✖ 1 份表单未发现问题；1 个文件无法读取\n");
+  });
+
+  it("closes with every file not read, the skipped ones too, in path order with status and reason", () => {
+    const skippedFiles = listedSkips([{ file: "来件/扫描件 衡东.pdf", reason: "unsupported" }, { file: "来件/~$表.docx", reason: "lock" }], "zh");
+    const out = stylish([form({ file: "来件/表2.docx", findings: [] }), { ...fatal, file: "来件/坏.docx" }], { lang: "zh", skippedFiles });
+    const list = out.slice(out.indexOf("未读取的文件"));
+    expect(list.split("\n").slice(0, 4)).toEqual([
+      "未读取的文件（3）",
+      "  来件/~$表.docx        跳过    临时锁文件（Word 打开文档时生成）",
+      "  来件/坏.docx          加密    文件已加密（设有密码）",
+      "  来件/扫描件 衡东.pdf  不支持  不支持的文件类型（.pdf）",
+    ]);
+    const en = stylish([form({ findings: [] })], { lang: "en", skippedFiles: listedSkips([{ file: "来件/扫描件 衡东.pdf", reason: "unsupported" }], "en") });
+    expect(en).toContain("files not read (1)\n  来件/扫描件 衡东.pdf  unsupported  unsupported file type (.pdf)\n");
+    expect(stylish([form({ findings: [] })], { lang: "zh" })).not.toContain("未读取");
   });
 
   it("escapes what a terminal would act on: screen clears, cursor moves, OSC, BEL, C1 and bidi overrides from a form's text", () => {

@@ -28,19 +28,28 @@ function parseCsv(text: string): string[][] {
 describe("summaryCsv", () => {
   const text = summaryCsv(sampleReport());
   const rows = parseCsv(text.slice(1));
+  const header = rows[0]!;
+  const byFile = (file: string) => Object.fromEntries(header.map((h, i) => [h, rows.find((r) => r[0] === file)![i]]));
 
-  it("is UTF-8 with a BOM and CRLF line ends, one row per form and per unreadable file", () => {
-    expect(text.startsWith("\uFEFF文件,")).toBe(true);
+  it("is UTF-8 with a BOM and CRLF line ends, one row per file received and a 合计 row", () => {
+    expect(text.startsWith("\uFEFF文件,状态,")).toBe(true);
     expect(text.endsWith("\r\n")).toBe(true);
-    expect(rows).toHaveLength(4);
+    expect(rows.map((r) => `${r[0]} ${r[1]}`)).toEqual([
+      "文件 状态",
+      "部门1/~$衡东县政府办.docx 跳过",
+      "部门1/衡东县政府办.docx 已审核",
+      "部门2/~$坏文件.docx 跳过",
+      "部门2/坏文件.docx 损坏",
+      "部门2/扫描件 衡东.pdf 不支持",
+      '部门2/a,b "quoted".txt 已审核',
+      "合计 ",
+    ]);
     expect(rows.every((r) => r.length === SUMMARY_COLUMNS.length)).toBe(true);
   });
 
   it("carries department, project, budget, counts per 一级, cost sum against budget, counts, grade and top rules", () => {
-    const header = rows[0]!;
-    const first = Object.fromEntries(header.map((h, i) => [h, rows[1]![i]]));
-    expect(first).toMatchObject({
-      文件: "部门一/衡东县政府办.docx",
+    expect(byFile("部门1/衡东县政府办.docx")).toMatchObject({
+      状态: "已审核",
       主管部门: "衡东县政府办",
       项目名称: "衡东县政府办项目支出",
       "预算（万元）": "361",
@@ -55,62 +64,112 @@ describe("summaryCsv", () => {
       提示: "1",
       评级: "中",
       主要规则: "comparison-direction, goals-distinct",
+      代码: "",
+      原因: "",
     });
   });
 
   it("quotes commas and quotes, and defuses text a spreadsheet would run as a formula", () => {
-    expect(text).toContain('"部门二/a,b ""quoted"".txt"');
-    expect(rows[2]![3]).toBe(`'=HYPERLINK("http://x")<script>alert(1)</script>`);
+    expect(text).toContain('"部门2/a,b ""quoted"".txt"');
+    expect(byFile('部门2/a,b "quoted".txt').项目名称).toBe(`'=HYPERLINK("http://x")<script>alert(1)</script>`);
   });
 
-  it("gives an unreadable file its error code", () => {
-    const header = rows[0]!;
-    const bad = rows[3]!;
-    expect(bad[header.indexOf("错误代码")]).toBe("PG-E-CORRUPT");
-    expect(bad[header.indexOf("无法读取的原因")]).toBe("文件已损坏");
-    expect(bad[header.indexOf("错误")]).toBe("");
+  it("gives every file not reviewed its status, code and reason, and no figures", () => {
+    expect(byFile("部门2/坏文件.docx")).toMatchObject({ 状态: "损坏", 代码: "PG-E-CORRUPT", 原因: "文件已损坏", 错误: "", 评级: "" });
+    expect(byFile("部门2/扫描件 衡东.pdf")).toMatchObject({ 状态: "不支持", 代码: "PG-S-TYPE", 原因: "不支持的文件类型（.pdf）", 错误: "" });
+    expect(byFile("部门1/~$衡东县政府办.docx")).toMatchObject({ 状态: "跳过", 代码: "PG-S-LOCK", 原因: "临时锁文件（Word 打开文档时生成）" });
+  });
+
+  it("closes with a 合计 row: forms, budget and cost sums, findings by severity", () => {
+    expect(byFile("合计")).toMatchObject({
+      状态: "",
+      项目名称: "2 份表单，4 个文件未审核",
+      "预算（万元）": "1234928.891",
+      "成本指标合计（万元）": "326",
+      产出指标: "20",
+      错误: "2",
+      警告: "1",
+      提示: "1",
+    });
   });
 
   it("speaks English with --lang en", () => {
-    expect(summaryCsv(sampleReport("en")).split("\r\n")[0]).toContain("department,project,budget (万元)");
+    const en = summaryCsv(sampleReport("en")).split("\r\n");
+    expect(en[0]).toContain("file,status,form,department,project,budget (万元)");
+    expect(en.at(-2)).toMatch(/^total,,/);
   });
 });
 
+async function readXlsx(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  return wb;
+}
+
 describe("summaryXlsx", () => {
-  it("has a frozen bold header, widths that fit Chinese, money formats, a filter, and a findings sheet", async () => {
-    const bytes = await summaryXlsx(sampleReport());
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof wb.xlsx.load>[0]);
-    const [summary, findings] = wb.worksheets;
+  it("has a frozen bold header, widths that fit Chinese, money formats, a filter, a row per file and a bold 合计", async () => {
+    const [summary] = (await readXlsx(await summaryXlsx(sampleReport()))).worksheets;
     expect(summary!.name).toBe("汇总表");
     expect(summary!.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(summary!.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(summary!.autoFilter).toBeTruthy();
-    expect(summary!.rowCount).toBe(4);
-    const budget = summary!.getRow(2).getCell(5);
+    expect(summary!.rowCount).toBe(1 + 6 + 1);
+    const col = (name: string) => SUMMARY_COLUMNS.findIndex((c) => c.zh === name) + 1;
+    const budget = summary!.getRow(3).getCell(col("预算（万元）"));
+    expect(summary!.getRow(3).getCell(1).value).toBe("部门1/衡东县政府办.docx");
     expect(budget.value).toBe(361);
     expect(budget.numFmt).toBe("#,##0.00");
-    expect(summary!.getRow(2).getCell(12).numFmt).toBe("0.0%");
+    expect(summary!.getRow(3).getCell(col("成本占预算")).numFmt).toBe("0.0%");
     // "衡东县政府办项目支出" is 10 CJK characters: 20 columns wide, plus room.
-    expect(summary!.getColumn(4).width).toBeGreaterThanOrEqual(20);
-    expect(summary!.getRow(4).getCell(18).value).toBe("PG-E-CORRUPT");
+    expect(summary!.getColumn(col("项目名称")).width).toBeGreaterThanOrEqual(20);
+    expect(summary!.getRow(5).getCell(col("代码")).value).toBe("PG-E-CORRUPT");
+    expect(summary!.getRow(5).getCell(col("状态")).value).toBe("损坏");
     // Stored as text, never as a formula.
-    expect(summary!.getRow(3).getCell(4).value).toBe('=HYPERLINK("http://x")<script>alert(1)</script>');
+    expect(summary!.getRow(7).getCell(col("项目名称")).value).toBe('=HYPERLINK("http://x")<script>alert(1)</script>');
+    const total = summary!.getRow(8);
+    expect(total.getCell(1).value).toBe("合计");
+    expect(total.getCell(1).font?.bold).toBe(true);
+    expect(total.getCell(col("预算（万元）")).value).toBe(1234928.891);
+    expect(total.getCell(col("错误")).value).toBe(2);
+  });
 
-    expect(findings!.name).toBe("问题清单");
-    expect(findings!.rowCount).toBe(5);
-    expect(findings!.getRow(1).values).toEqual([undefined, "文件", "位置", "级别", "规则", "代码", "说明", "模型路径"]);
-    expect(findings!.getRow(2).values).toEqual([
+  it("lists the findings with department, project and the rule's title, in reading order of the cells", async () => {
+    const findings = (await readXlsx(await summaryXlsx(sampleReport()))).worksheets[1]!;
+    expect(findings.name).toBe("问题清单");
+    expect(findings.rowCount).toBe(5);
+    expect(findings.getRow(1).values).toEqual([undefined, "文件", "主管部门", "项目名称", "位置", "级别", "规则", "规则名称", "代码", "说明", "模型路径"]);
+    expect(findings.getRow(2).values).toEqual([
       undefined,
-      "部门一/衡东县政府办.docx",
-      "表1 第20行第5列",
-      "错误",
-      "comparison-direction",
-      "PG010",
-      "成本指标“≧40万元”不应为下限",
-      "indicators.annual[12].value",
+      "部门1/衡东县政府办.docx",
+      "衡东县政府办",
+      "衡东县政府办项目支出",
+      "表1 第6行第2列",
+      "提示",
+      "goals-distinct",
+      "实施期目标与年度目标不应完全相同",
+      "PG015",
+      "实施期目标与年度目标相同",
+      "goals.annual",
     ]);
-    expect(findings!.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    // 第10行 before 第20行 before 第21行: numbers in a location compare as numbers.
+    const locations: string[] = [];
+    findings.eachRow((row, n) => n > 1 && locations.push(String(row.getCell(4).value)));
+    expect(locations).toEqual(["表1 第6行第2列", "表1 第10行第5列", "表1 第20行第5列", "表1 第21行第5列"]);
+    expect(findings.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+  });
+
+  it("has a 部门汇总 sheet: per department forms, budget, cost sums, findings and grades, and a total", async () => {
+    const sheet = (await readXlsx(await summaryXlsx(sampleReport()))).worksheets[2]!;
+    expect(sheet.name).toBe("部门汇总");
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows).toEqual([
+      ["主管部门", "表单数", "预算合计（万元）", "成本指标合计（万元）", "错误", "警告", "提示", "评级优", "评级良", "评级中", "评级差"],
+      ["衡东县政府办", 1, 361, 326, 2, 1, 1, 0, 0, 1, 0],
+      ["县<b>教育局</b>", 1, 1234567.891, 0, 0, 0, 0, 1, 0, 0, 0],
+      ["合计", 2, 1234928.891, 326, 2, 1, 1, 1, 0, 1, 0],
+    ]);
+    expect(sheet.getRow(4).getCell(1).font?.bold).toBe(true);
   });
 
   it("is handed over piece by piece as it is made, and reads back whole", async () => {
@@ -122,7 +181,7 @@ describe("summaryXlsx", () => {
     expect(chunks.length).toBeGreaterThan(3);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.concat(chunks) as unknown as Parameters<typeof wb.xlsx.load>[0]);
-    expect(wb.worksheets[0]!.rowCount).toBe(3_001);
+    expect(wb.worksheets[0]!.rowCount).toBe(1 + 3_000 + 3 + 1);
     expect(wb.worksheets[1]!.rowCount).toBe(1 + 3_000 * 4);
     expect(wb.worksheets[1]!.getRow(12_001).getCell(1).value).toBe("部门/表2999.docx");
   });

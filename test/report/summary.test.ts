@@ -1,3 +1,4 @@
+import { skippedFiles as skippedFilesOf } from "../../src/report/accounting.js";
 import { describe, expect, it } from "vitest";
 import { summary } from "../../src/report/summary.js";
 import { fatal, finding, form } from "./results.js";
@@ -24,6 +25,12 @@ describe("summary", () => {
       "共 2 份表单：优 1，良 1，中 0，差 0；1 个文件无法读取",
       "",
     ]);
+  });
+
+  it("names the files the walk passed over, with status, reason and code", () => {
+    const skippedFiles = skippedFilesOf([{ file: "来件/~$表.docx", reason: "lock" }], "zh");
+    const out = summary([form()], { lang: "zh", skippedFiles });
+    expect(out).toContain("\n来件/~$表.docx  跳过  临时锁文件（Word 打开文档时生成）  PG-S-LOCK\n");
   });
 
   it("reports in English", () => {

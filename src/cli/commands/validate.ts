@@ -51,7 +51,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .option("--profile <name>", t(ctx, "审核口径，如 central-2021", "review profile, e.g. central-2021"))
     .option("--stdin-filename <name>", t(ctx, "标准输入在报告中的名称（.yaml 结尾表示 YAML）", "name of stdin in reports (ending in .yaml selects YAML)"))
     .option("-j, --jobs <n>", t(ctx, JOBS_HELP.zh, JOBS_HELP.en), parseJobsOption)
-    .option("--summary <file>", t(ctx, "另写一份汇总表（.xlsx 或 .csv），每份表单一行", "also write the 汇总表 (.xlsx or .csv), one row per form"))
+    .option("--summary <file>", t(ctx, "另写一份汇总表（.xlsx 或 .csv）：每个文件一行（未读取的也列出），另附合计与部门汇总", "also write the 汇总表 (.xlsx or .csv): a row per file (the ones not read too), totals and per-department subtotals"))
     .option("--feedback <dir>", t(ctx, "每份来件写一份审核意见（.docx），另写部门审核意见汇总.docx", "write a 审核意见 (.docx) per submission and 部门审核意见汇总.docx"))
     .option("--force", t(ctx, "覆盖 --feedback 文件夹中已有的审核意见（从不覆盖输入）", "replace 审核意见 already in the --feedback folder (never an input)"))
     .addHelpText("after", CONFIG_HELP)
@@ -148,9 +148,12 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
   try {
     const version = await packageVersion();
     const color = Boolean(ctx.color && !opts.output);
-    const stream = streamFormatter?.({ lang, color, rules: rules.map((r) => r.meta), version });
+    const { skippedFiles } = await import("../../report/accounting.js");
+    // Every file received is named in the reports, the ones the walk passed over too.
+    const skipped = skippedFiles(session.expanded.skipped, lang);
+    const stream = streamFormatter?.({ lang, color, rules: rules.map((r) => r.meta), version, skippedFiles: skipped });
     const wantReview = html || opts.summary !== undefined;
-    const wantFacts = wantReview || feedback !== undefined;
+    const wantFacts = wantReview || feedback !== undefined || opts.format === "json";
     const { formFacts, ReviewCollector } = await import("../../batch/review.js");
     // The 汇总表 and the HTML report read compact records, spooled to a temporary file as results
     // arrive: memory stays flat however many forms there are.
@@ -171,7 +174,7 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
       }
       if (!stream) return;
       if (piece && stream.addPiece) await sink.write(stream.addPiece(piece));
-      else await sink.write(stream.add(opts.quiet ? errorsOnly(r) : r));
+      else await sink.write(stream.add(opts.quiet ? errorsOnly(r) : r, facts));
     };
     if (stream) await sink.write(stream.start());
     for (const f of session.failures) await emit(fatalResult(f.name, f.failure, lang));
@@ -209,7 +212,9 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
       }
     }
 
-    const reviewReport = () => review!.report({ lang, ...(version ? { version } : {}), skipped: session.skippedCounts(), interrupted: session.interrupted });
+    const ruleTitles = Object.fromEntries(rules.map((r) => [r.meta.id, r.meta.description[lang]]));
+    const reviewReport = () =>
+      review!.report({ lang, ...(version ? { version } : {}), skipped: session.skippedCounts(), skippedFiles: skipped, ruleTitles, interrupted: session.interrupted });
     if (session.interrupted) {
       // Nothing half-done is left under the report's name; on stdout the reports already written are closed.
       if (outputAbs || !stream) await sink.abort();
