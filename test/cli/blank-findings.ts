@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import { runCli } from "./run-cli.js";
+import { parseReport } from "../report/json-report.js";
 
 /**
  * What perfgoal may report of a blank form: what is missing, nothing else (rule id and message
@@ -27,7 +28,7 @@ export interface BlankFinding {
 export async function validateBlank(cwd: string, file: string): Promise<BlankFinding[]> {
   const r = await runCli(["validate", file, "-f", "json"], { cwd });
   expect(r.code, r.stderr).toBe(1);
-  const report = JSON.parse(r.stdout) as { results: { fatal?: unknown; findings: BlankFinding[] }[] };
+  const report = parseReport(r.stdout) as { results: { fatal?: unknown; findings: BlankFinding[] }[] };
   expect(report.results).toHaveLength(1);
   expect(report.results[0]!.fatal).toBeUndefined();
   return report.results[0]!.findings;

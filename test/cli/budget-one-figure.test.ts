@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
+import { parseReport } from "../report/json-report.js";
 
 const SEED_YAML = readFileSync(fileURLToPath(new URL("../../examples/hengdong-2023.yaml", import.meta.url)), "utf8");
 const dir = mkdtempSync(path.join(tmpdir(), "pg-budget-"));
@@ -31,7 +32,7 @@ function edited(name: string, edit: (yaml: string) => string): string {
 async function findings(file: string): Promise<JsonFinding[]> {
   const r = await runCli(["validate", file, "-f", "json", "--no-config"], { cwd: dir });
   expect(r.stderr).toBe("");
-  return (JSON.parse(r.stdout) as { results: { findings: JsonFinding[] }[] }).results[0]!.findings;
+  return (parseReport(r.stdout) as { results: { findings: JsonFinding[] }[] }).results[0]!.findings;
 }
 
 /** The budget figures of the printed form, read back from the rendered .docx. */

@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
+import { parseReport } from "../report/json-report.js";
 
 const EXAMPLES = fileURLToPath(new URL("../../examples/", import.meta.url));
 const SEED_FIXES = 15;
@@ -210,7 +211,7 @@ describe("perfgoal validate marks what fix can correct", () => {
   it("JSON: fixable: true on such findings, with the fix itself", async () => {
     const dir = scratch("hengdong-2023.yaml");
     const r = await runCli(["validate", "hengdong-2023.yaml", "-f", "json", "-j", "1"], { cwd: dir });
-    const report = JSON.parse(r.stdout) as { results: { findings: { fixable?: boolean; fix?: { edits: { path: string; from: string; to: string }[] }; path: string }[] }[] };
+    const report = parseReport(r.stdout) as { results: { findings: { fixable?: boolean; fix?: { edits: { path: string; from: string; to: string }[] }; path: string }[] }[] };
     const fixable = report.results[0]!.findings.filter((f) => f.fixable);
     expect(fixable).toHaveLength(SEED_FIXES);
     expect(fixable[0]!.fix!.edits).toEqual([{ path: `${fixable[0]!.path}.raw`, from: "≧90%", to: "≥90%" }]);

@@ -8,6 +8,7 @@ import { REVIEW_CONCLUSIONS } from "../../src/model/terms.js";
 import type { Grade } from "../../src/model/terms.js";
 import { runCli } from "../cli/run-cli.js";
 import { docxLines } from "./helpers.js";
+import { parseReport } from "../report/json-report.js";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const FORMS = path.join(REPO, "test/cli/fixtures/forms");
@@ -51,7 +52,7 @@ describe("perfgoal validate --feedback", () => {
     expect(tree(path.join(cwd, "审核意见"))).toEqual(["交通/two.审核意见.docx", "衡东/hengdong-2023.审核意见.docx", "部门审核意见汇总.docx"]);
     expect(r.stderr).toContain("perfgoal: 审核意见 2 份及 审核意见/部门审核意见汇总.docx 已写入 审核意见");
 
-    const report = JSON.parse(r.stdout) as { results: { file: string; grade?: Grade; formIndex?: number }[] };
+    const report = parseReport(r.stdout) as { results: { file: string; grade?: Grade; formIndex?: number }[] };
     const expected = (file: string) => report.results.filter((x) => x.file === file).map((x) => REVIEW_CONCLUSIONS[CONCLUSION_BY_GRADE[x.grade!]]);
 
     const seed = read(path.join(cwd, "审核意见/衡东/hengdong-2023.审核意见.docx"));
@@ -80,13 +81,13 @@ describe("perfgoal validate --feedback", () => {
     const cwd = inbox();
     const r = await runCli(["validate", ...J1, "-q", "-f", "json", "来件/衡东", "--feedback", "审核意见"], { cwd });
     expect(r.stderr).not.toContain("已写入");
-    const findings = (JSON.parse(r.stdout) as { results: { findings: { severity: string }[] }[] }).results[0]!.findings;
+    const findings = (parseReport(r.stdout) as { results: { findings: { severity: string }[] }[] }).results[0]!.findings;
     const lines = read(path.join(cwd, "审核意见/hengdong-2023.审核意见.docx"));
     const items = lines.filter((l) => /^\d+．/.test(l));
     // --quiet shows errors only; the document still has all of them.
     expect(items.length).toBeGreaterThan(findings.length);
     const all = await runCli(["validate", ...J1, "-f", "json", "来件/衡东"], { cwd });
-    expect(items).toHaveLength((JSON.parse(all.stdout) as { results: { findings: unknown[] }[] }).results[0]!.findings.length);
+    expect(items).toHaveLength((parseReport(all.stdout) as { results: { findings: unknown[] }[] }).results[0]!.findings.length);
   });
 
   it("refuses documents already there without --force before reading anything, and replaces them with it", async () => {
@@ -97,7 +98,8 @@ describe("perfgoal validate --feedback", () => {
     const again = await runCli(["validate", ...J1, "来件", "--feedback", "审核意见"], { cwd });
     expect(again.code).toBe(2);
     expect(again.stdout).toBe("");
-    expect(again.stderr).toBe("perfgoal: 审核意见/交通/two.审核意见.docx 已存在（共 3 个）；用 --force 覆盖\n");
+    // The first in path order (pinyin: 衡 before 交) is named, with the count.
+    expect(again.stderr).toBe("perfgoal: 审核意见/衡东/hengdong-2023.审核意见.docx 已存在（共 3 个）；用 --force 覆盖\n");
     expect(readFileSync(summary)).toEqual(before);
     const forced = await runCli(["validate", ...J1, "来件", "--feedback", "审核意见", "--force", "--lang", "en"], { cwd });
     expect(forced.code).toBe(1);
@@ -108,7 +110,7 @@ describe("perfgoal validate --feedback", () => {
     const cwd = inbox();
     await runCli(["validate", ...J1, "来件", "--feedback", "来件/审核意见"], { cwd });
     const second = await runCli(["validate", ...J1, "-f", "json", "来件", "--feedback", "来件/审核意见", "--force"], { cwd });
-    const files = (JSON.parse(second.stdout) as { results: { file: string }[] }).results.map((x) => x.file);
+    const files = (parseReport(second.stdout) as { results: { file: string }[] }).results.map((x) => x.file);
     expect(files.some((f) => f.includes("审核意见"))).toBe(false);
     expect(tree(path.join(cwd, "来件/审核意见"))).toHaveLength(3);
   });
@@ -130,7 +132,7 @@ describe("perfgoal validate --feedback", () => {
     // A real form with warnings and no error: 优 under the default limits.
     writeFileSync(path.join(cwd, "form.txt"), readFileSync(path.join(REPO, "../shared/corpus/forms/01_xiangtan-huanwei-wupaoche-2023.txt")));
     const plain = await runCli(["validate", ...J1, "-f", "json", "form.txt", "--feedback", "a"], { cwd });
-    const grade = (JSON.parse(plain.stdout) as { results: { grade: Grade; counts: { error: number; warning: number } }[] }).results[0]!;
+    const grade = (parseReport(plain.stdout) as { results: { grade: Grade; counts: { error: number; warning: number } }[] }).results[0]!;
     expect(plain.code).toBe(0);
     expect(grade.counts.error).toBe(0);
     expect(grade.counts.warning).toBeGreaterThan(0);
@@ -138,7 +140,7 @@ describe("perfgoal validate --feedback", () => {
     expect(conclusions(read(path.join(cwd, "a/form.审核意见.docx")))).toEqual(["通过"]);
     writeFileSync(path.join(cwd, "perfgoal.config.yaml"), "grade:\n  excellent: { maxErrors: 0, maxWarnings: 0 }\n");
     const strict = await runCli(["validate", ...J1, "-f", "json", "form.txt", "--feedback", "b"], { cwd });
-    expect((JSON.parse(strict.stdout) as { results: { grade: Grade }[] }).results[0]!.grade).toBe("良");
+    expect((parseReport(strict.stdout) as { results: { grade: Grade }[] }).results[0]!.grade).toBe("良");
     expect(conclusions(read(path.join(cwd, "b/form.审核意见.docx")))).toEqual(["修改后通过"]);
   });
 

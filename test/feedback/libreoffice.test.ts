@@ -7,6 +7,7 @@ import { CONCLUSION_BY_GRADE } from "../../src/feedback/conclusion.js";
 import { REVIEW_CONCLUSIONS, type Grade } from "../../src/model/terms.js";
 import { docxToPdf, hasPoppler, hasSoffice, pdfPages, pdfText } from "../../scripts/office.js";
 import { runCli } from "../cli/run-cli.js";
+import { parseReport } from "../report/json-report.js";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const CORPUS = path.resolve(REPO, "../shared/corpus/forms");
@@ -36,7 +37,7 @@ describe.skipIf(!hasSoffice() || !hasPoppler())("LibreOffice opens the 审核意
     for (const f of INPUTS) cpSync(f, path.join(dir, "来件", path.basename(f)));
     const r = await runCli(["validate", "-j", "1", "-f", "json", "来件", "--feedback", "审核意见"], { cwd: dir });
     expect(r.stderr).not.toContain("内部错误");
-    const results = (JSON.parse(r.stdout) as { results: Result[] }).results;
+    const results = (parseReport(r.stdout) as { results: Result[] }).results;
     expect(results).toHaveLength(3);
     // The three conclusions are not all the same: the check tells them apart.
     expect(new Set(results.map((x) => CONCLUSION_BY_GRADE[x.grade])).size).toBeGreaterThan(1);
