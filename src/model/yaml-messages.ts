@@ -57,10 +57,11 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * The first slip in `text[start, end)` (one document of the stream), or undefined. Only a line
- * that starts with a key the form knows counts, so the prose of a goal (which may hold `：` and
- * full-width spaces) is never taken for a slip.
+ * that starts with a key the form knows counts, and never a line inside a text value (`scalars`:
+ * the offset ranges of the document's values), so the prose of a goal, which may hold `：` and
+ * full-width spaces, is never taken for a slip.
  */
-export function findSlip(text: string, keys: Iterable<string>, start = 0, end = text.length): Slip | undefined {
+export function findSlip(text: string, keys: Iterable<string>, start = 0, end = text.length, scalars: readonly (readonly [number, number])[] = []): Slip | undefined {
   const key = `(${[...keys].map(escape).join("|")})`;
   const item = "(?:-[ \\t]+)?";
   const patterns: { re: RegExp; say: (m: RegExpExecArray) => Bilingual }[] = [
@@ -100,7 +101,8 @@ export function findSlip(text: string, keys: Iterable<string>, start = 0, end = 
     const next = text.indexOf("\n", at);
     const stop = next < 0 || next > end ? end : next;
     const content = text.slice(at, stop);
-    for (const p of patterns) {
+    const inValue = scalars.some(([from, to]) => from < at && at < to);
+    for (const p of inValue ? [] : patterns) {
       const m = p.re.exec(content);
       if (m) return { line, ...p.say(m) };
     }

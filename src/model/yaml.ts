@@ -232,9 +232,11 @@ function composeDocuments(text: string, lc: LineCounter, file: string | undefine
   return docs;
 }
 
-/** The first keyboard slip inside this document of the stream. */
+/** The first keyboard slip inside this document of the stream, outside its text values. */
 function slipIn(doc: Document, text: string) {
-  return findSlip(text, keysOfForm(), doc.range?.[0] ?? 0, doc.range?.[2] ?? text.length);
+  const scalars: [number, number][] = [];
+  for (const { node } of walk(doc.contents)) if (isScalar(node) && node.range) scalars.push([node.range[0], node.range[1]]);
+  return findSlip(text, keysOfForm(), doc.range?.[0] ?? 0, doc.range?.[2] ?? text.length, scalars);
 }
 
 /**
