@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { readAmountText, readNumberText } from "./amount-text.js";
 import { Form, Funding } from "./form.js";
+import { IndicatorValue } from "./value.js";
 import { pathToString, type PathKey } from "./path.js";
 import type { ReadingNote } from "./reading-notes.js";
 import { VALUE_WORDS } from "./terms.js";
@@ -150,7 +151,12 @@ function repair(schema: Schema, value: unknown, keys: PathKey[], inMoney: boolea
     case "enum":
       return typeof value === "string" ? choice(e, value, path, pass) : value;
     case "object":
-      if (isPlain(value)) repairObject(e.schema, value, keys, money, pass);
+      if (!isPlain(value)) return value;
+      // A 指标值's parts are recomputed from its raw text by the loader: only the text is read here.
+      if (derivesFrom(e.schema, IndicatorValue)) {
+        const raw = repair(shapeOf(e.schema)!.raw!, value.raw, [...keys, "raw"], money, pass);
+        if (raw !== OMIT) value.raw = raw;
+      } else repairObject(e.schema, value, keys, money, pass);
       return value;
     case "array":
       if (Array.isArray(value)) {

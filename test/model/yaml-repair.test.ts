@@ -168,6 +168,13 @@ describe("numbers where text is expected", () => {
 
   it("reads a 指标值 typed as a number from its text", () => {
     expect(load(edited('value: "≥100人次"', "value: 1.50")).form.indicators.annual[0]!.value.raw).toBe("1.50");
+    expect(load(edited('value: "≥100人次"', "value: { raw: 100 }")).form.indicators.annual[0]!.value.numbers).toEqual([100]);
+  });
+
+  it("leaves a 指标值's derived parts alone: they are recomputed from its text", () => {
+    const { form, notes } = load(edited('value: "≥100人次"', 'value: { raw: "≥100人次", kind: count, numbers: ["7"] }'));
+    expect(form.indicators.annual[0]!.value.numbers).toEqual([100]);
+    expect(notes).toEqual([]);
   });
 });
 
