@@ -297,7 +297,7 @@ function loadDocument(doc: Document, text: string, lc: LineCounter, file: string
   try {
     data = doc.toJS({ maxAliasCount: 0 });
   } catch (e) {
-    throw yamlError((e as Error).message.split("\n")[0]!, {}, file, e);
+    throw yamlError(yamlErrorMessage({ code: (e as YAMLError).code, message: (e as Error).message }), {}, file, e);
   }
   const sourceMap: SourceMap = new Map();
   const scalars = new Map<string, string>();
