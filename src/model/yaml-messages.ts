@@ -58,8 +58,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /**
  * The first slip in `text[start, end)` (one document of the stream), or undefined. Only a line
  * that starts with a key the form knows counts, and never a line inside a text value (`scalars`:
- * the offset ranges of the document's values), so the prose of a goal, which may hold `：` and
- * full-width spaces, is never taken for a slip.
+ * the offset ranges of the document's values spanning lines, in document order), so the prose of a
+ * goal, which may hold `：` and full-width spaces, is never taken for a slip. Linear in the text.
  */
 export function findSlip(text: string, keys: Iterable<string>, start = 0, end = text.length, scalars: readonly (readonly [number, number])[] = []): Slip | undefined {
   const key = `(${[...keys].map(escape).join("|")})`;
@@ -97,11 +97,13 @@ export function findSlip(text: string, keys: Iterable<string>, start = 0, end = 
   let line = 1;
   for (let i = text.indexOf("\n"); i >= 0 && i < start; i = text.indexOf("\n", i + 1)) line++;
   let at = start;
+  let value = 0;
   while (at < end) {
     const next = text.indexOf("\n", at);
     const stop = next < 0 || next > end ? end : next;
     const content = text.slice(at, stop);
-    const inValue = scalars.some(([from, to]) => from < at && at < to);
+    while (value < scalars.length && scalars[value]![1] <= at) value++;
+    const inValue = value < scalars.length && scalars[value]![0] < at;
     for (const p of inValue ? [] : patterns) {
       const m = p.re.exec(content);
       if (m) return { line, ...p.say(m) };

@@ -234,8 +234,13 @@ function composeDocuments(text: string, lc: LineCounter, file: string | undefine
 
 /** The first keyboard slip inside this document of the stream, outside its text values. */
 function slipIn(doc: Document, text: string) {
+  // Values spanning lines (goal prose in a `|` block), in document order as walk gives them.
   const scalars: [number, number][] = [];
-  for (const { node } of walk(doc.contents)) if (isScalar(node) && node.range) scalars.push([node.range[0], node.range[1]]);
+  for (const { node } of walk(doc.contents)) {
+    if (!isScalar(node) || !node.range) continue;
+    const newline = text.indexOf("\n", node.range[0]);
+    if (newline >= 0 && newline < node.range[1]) scalars.push([node.range[0], node.range[1]]);
+  }
   return findSlip(text, keysOfForm(), doc.range?.[0] ?? 0, doc.range?.[2] ?? text.length, scalars);
 }
 
