@@ -39,7 +39,7 @@ async function lintParsed(parse: () => Promise<ParseResult>, name: string, optio
 /** Review every form a file gave; forms are numbered when there are several. */
 export function lintParseResult(parsed: ParseResult, name: string, options: FileLintOptions): FormResult[] {
   const several = parsed.forms.length > 1;
-  return parsed.forms.map(({ form, sourceMap }, i) => lintForm(form, sourceMap, { ...options, file: name, ...(several ? { formIndex: i + 1 } : {}) }));
+  return parsed.forms.map(({ form, sourceMap, notes }, i) => lintForm(form, sourceMap, { ...options, file: name, ...(several ? { formIndex: i + 1 } : {}) }, notes));
 }
 
 /** An unreadable input as a result, in both languages, carrying its stable code. */

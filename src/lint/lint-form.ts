@@ -1,4 +1,5 @@
 import type { Form } from "../model/form.js";
+import type { ReadingNote } from "../model/reading-notes.js";
 import { formatLocation, locate, type SourceMap } from "../model/location.js";
 import type { Fix, Rule, RuleMessage, RuleReport, Severity } from "../rules/types.js";
 import { resolveEra } from "./era.js";
@@ -22,9 +23,10 @@ const UNKNOWN_MESSAGE: RuleMessage = {
 /**
  * Run every rule over one form. Rules only report `{messageId, path, data}`; this adds the rule id,
  * code, severity (config first, then the report's own, then the rule's default), the message and
- * the location. A rule that throws becomes one PG000 finding; the other rules still run.
+ * the location. A rule that throws becomes one PG000 finding; the other rules still run. `notes`:
+ * what the reader repaired to read the form, for the rule that reports them.
  */
-export function lintForm(form: Form, sourceMap: SourceMap | undefined, options: LintOptions): FormResult {
+export function lintForm(form: Form, sourceMap: SourceMap | undefined, options: LintOptions, notes: readonly ReadingNote[] = []): FormResult {
   const config = options.config ?? {};
   const lang: Lang = options.lang ?? "zh";
   const { era, source } = resolveEra(form, config);
@@ -39,6 +41,7 @@ export function lintForm(form: Form, sourceMap: SourceMap | undefined, options: 
         era,
         options: { ...rule.meta.defaultOptions, ...setting.options },
         ...(config.profile !== undefined ? { profile: config.profile } : {}),
+        notes,
         report: (r) => void reports.push(r),
       });
     } catch (e) {

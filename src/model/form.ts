@@ -116,7 +116,8 @@ export const Form = z
     year: z.number().int().optional(),
     attachmentLabel: text.optional().describe("附件2"),
     fillingUnit: text.optional().describe("填报单位"),
-    amountUnit: z.enum(AMOUNT_UNITS).describe("单位：万元 / 元"),
+    // The default is what a YAML without the unit line is read with (the loader says so in a finding).
+    amountUnit: z.enum(AMOUNT_UNITS).meta({ description: "单位：万元 / 元", default: AMOUNT_UNITS[0] }),
     project: Project,
     funding: Funding,
     goals: Goals,

@@ -1,36 +1,49 @@
-import { Composer, Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser, type Node } from "yaml";
+import { Composer, Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser, type Node, type YAMLError } from "yaml";
+import type { z } from "zod";
 import { Form } from "./form.js";
 import { parseRowValue } from "./value-parse.js";
 import { PerfgoalError } from "./errors.js";
 import type { SourceMap } from "./location.js";
 import { pathToString, type PathKey } from "./path.js";
+import type { ReadingNote } from "./reading-notes.js";
+import { schemaIssues } from "./schema-issues.js";
+import { findSlip, unclosedQuoteLine, yamlErrorMessage } from "./yaml-messages.js";
+import { knownKeys, repairForm } from "./yaml-repair.js";
 
 export interface LoadedForm {
   form: Form;
   sourceMap: SourceMap;
+  /** Fields read with a repair (an amount typed as text, a default taken …), for the findings. */
+  notes: ReadingNote[];
 }
+
+/** Keys of the form, for spotting a key in a line a keyboard slip broke. */
+let formKeys: Set<string> | undefined;
+const keysOfForm = () => (formKeys ??= knownKeys(Form));
 
 /**
  * Expand `value: "≥90%"` shorthand and recompute every parsed value from its raw text (with the
  * row's 指标性质 / 度量单位 columns, as the extractor does).
  */
-function normaliseValues(data: unknown): void {
+function normaliseValues(data: unknown, scalars: ReadonlyMap<string, string>): void {
   if (!data || typeof data !== "object") return;
   const indicators = (data as { indicators?: Record<string, unknown> }).indicators;
   if (!indicators || typeof indicators !== "object") return;
   for (const table of ["annual", "longTerm"]) {
     const rows = indicators[table];
     if (!Array.isArray(rows)) continue;
-    for (const row of rows) {
-      if (!row || typeof row !== "object") continue;
+    rows.forEach((row, i) => {
+      if (!row || typeof row !== "object") return;
       const r = row as { value?: unknown; comparison?: unknown; unit?: unknown };
       const column = (v: unknown) => (typeof v === "string" ? v : undefined);
       let raw: string | undefined;
-      if (typeof r.value === "string" || typeof r.value === "number") raw = String(r.value);
+      // `value: 1.50` is the text 1.50 as typed, not the number YAML made of it.
+      if (typeof r.value === "number") raw = scalars.get(`indicators.${table}[${i}].value`) ?? String(r.value);
+      else if (typeof r.value === "string") raw = r.value;
       else if (r.value && typeof r.value === "object" && typeof (r.value as { raw?: unknown }).raw === "string") raw = (r.value as { raw: string }).raw;
       else if (r.value === undefined || r.value === null) raw = "";
       if (raw !== undefined) r.value = parseRowValue(raw, column(r.comparison), column(r.unit));
-    }
+    });
   }
 }
 
@@ -108,15 +121,20 @@ function* walk(root: unknown): Generator<{ node: Node; keys: PathKey[]; keyOf?: 
   }
 }
 
-/** Record the line of every node under its model path (a key's own line when its value has none). */
-function mapLines(root: unknown, lc: LineCounter, out: SourceMap): void {
+/**
+ * Record the line of every node under its model path (a key's own line when its value has none),
+ * and the source text of each number and true/false, which YAML typed from what was written.
+ */
+function mapLines(root: unknown, lc: LineCounter, out: SourceMap, scalars: Map<string, string>): void {
   const at = (n: Node) => {
     const pos = lc.linePos(n.range![0]);
     return { kind: "line" as const, line: pos.line, col: pos.col };
   };
   for (const { node, keys, keyOf } of walk(root)) {
-    if (keyOf?.range) out.set(pathToString(keys), at(keyOf));
-    if (node.range) out.set(pathToString(keys), at(node));
+    const path = pathToString(keys);
+    if (keyOf?.range) out.set(path, at(keyOf));
+    if (node.range) out.set(path, at(node));
+    if (isScalar(node) && (typeof node.value === "number" || typeof node.value === "boolean") && node.source !== undefined) scalars.set(path, node.source);
   }
 }
 
@@ -177,7 +195,7 @@ export function loadFormsYaml(text: string, file?: string): LoadedForm[] {
   }
   const docs = composeDocuments(text, lc, file);
   if (docs.length === 0) throw yamlError({ zh: "文件中没有 YAML 文档", en: "no YAML document in the file" }, {}, file);
-  return docs.map((doc) => loadDocument(doc, lc, file));
+  return docs.map((doc) => loadDocument(doc, text, lc, file));
 }
 
 /**
@@ -209,29 +227,55 @@ function composeDocuments(text: string, lc: LineCounter, file: string | undefine
     }
   } catch (e) {
     if (e instanceof PerfgoalError) throw e;
-    throw yamlError((e as Error).message.split("\n")[0]!, {}, file, e);
+    throw yamlError(yamlErrorMessage({ code: (e as YAMLError).code, message: (e as Error).message }), {}, file, e);
   }
   return docs;
 }
 
-/** Unknown keys named in a refusal, at most: a map of 100 000 stray keys must not become a megabyte line. */
-const MAX_KEYS_NAMED = 5;
+/** The first keyboard slip inside this document of the stream, outside its text values. */
+function slipIn(doc: Document, text: string) {
+  // Values spanning lines (goal prose in a `|` block), in document order as walk gives them.
+  const scalars: [number, number][] = [];
+  for (const { node } of walk(doc.contents)) {
+    if (!isScalar(node) || !node.range) continue;
+    const newline = text.indexOf("\n", node.range[0]);
+    if (newline >= 0 && newline < node.range[1]) scalars.push([node.range[0], node.range[1]]);
+  }
+  return findSlip(text, keysOfForm(), doc.range?.[0] ?? 0, doc.range?.[2] ?? text.length, scalars);
+}
 
-/** zod's message, with a list of unknown keys cut to its first few and their count. */
-function shortIssueMessage(issue: { code: string; message: string; keys?: readonly string[] }): string {
-  if (issue.code !== "unrecognized_keys" || !issue.keys || issue.keys.length <= MAX_KEYS_NAMED) return issue.message;
-  const named = issue.keys.slice(0, MAX_KEYS_NAMED).map((k) => JSON.stringify(k)).join(", ");
-  return `Unrecognized keys: ${named} … (${issue.keys.length})`;
+/**
+ * A YAML problem as the clerk should hear it: the slip of the keyboard that caused it when the
+ * document shows one (a full-width colon, a tab …), else the yaml package's error translated.
+ */
+function syntaxError(doc: Document, p: YAMLError, text: string, lc: LineCounter, file: string | undefined): PerfgoalError {
+  const offset = p.pos[0];
+  const line = lc.linePos(offset).line;
+  const slip = slipIn(doc, text);
+  if (slip && slip.line <= line) return yamlError(slip, { line: slip.line }, file);
+  const message = yamlErrorMessage(p);
+  if (p.code === "MISSING_CHAR" && /quote/i.test(p.message)) {
+    const opened = unclosedQuoteLine(text, line, doc.range?.[0] ?? 0);
+    if (opened !== undefined) return yamlError(message, { line: opened }, file);
+  }
+  return yamlError(message, { path: pathAt(doc.contents, offset), line }, file);
+}
+
+/** A document the schema refuses: a keyboard slip when one explains it, else each issue by path and line. */
+function schemaError(doc: Document, text: string, data: unknown, issues: readonly z.core.$ZodIssue[], sourceMap: SourceMap, file: string | undefined): PerfgoalError {
+  const slip = slipIn(doc, text);
+  if (slip) return yamlError(slip, { line: slip.line }, file);
+  const shown = schemaIssues(Form, data, issues.slice(0, 5)).map((issue) => ({ path: pathToString(issue.keys), line: lineOf(sourceMap, issue.keys), message: issue.message }));
+  const extra = issues.length - shown.length;
+  const zh = shown.map((i) => `${i.path || "(根)"}${i.line ? ` (第${i.line}行)` : ""}: ${i.message.zh}`).join("；") + (extra > 0 ? `；另有 ${extra} 处` : "");
+  const en = shown.map((i) => `${i.path || "(root)"}${i.line ? ` (line ${i.line})` : ""}: ${i.message.en}`).join("; ") + (extra > 0 ? `; ${extra} more` : "");
+  return new PerfgoalError("PG-E-SCHEMA", { zh, en }, { file });
 }
 
 /** One document of a stream → Form, with every problem reported by YAML path and line. */
-function loadDocument(doc: Document, lc: LineCounter, file: string | undefined): LoadedForm {
+function loadDocument(doc: Document, text: string, lc: LineCounter, file: string | undefined): LoadedForm {
   const problems = [...doc.errors, ...doc.warnings];
-  if (problems.length > 0) {
-    const p = problems[0]!;
-    const offset = p.pos[0];
-    throw yamlError(p.message.split("\n")[0]!, { path: pathAt(doc.contents, offset), line: lc.linePos(offset).line }, file);
-  }
+  if (problems.length > 0) throw syntaxError(doc, problems[0]!, text, lc, file);
   for (const { node, keys } of walk(doc.contents)) {
     const line = node.range ? lc.linePos(node.range[0]).line : undefined;
     // Forms never need anchors: refusing aliases removes alias bombs outright.
@@ -258,22 +302,15 @@ function loadDocument(doc: Document, lc: LineCounter, file: string | undefined):
   try {
     data = doc.toJS({ maxAliasCount: 0 });
   } catch (e) {
-    throw yamlError((e as Error).message.split("\n")[0]!, {}, file, e);
+    throw yamlError(yamlErrorMessage({ code: (e as YAMLError).code, message: (e as Error).message }), {}, file, e);
   }
   const sourceMap: SourceMap = new Map();
-  mapLines(doc.contents, lc, sourceMap);
-  normaliseValues(data);
+  const scalars = new Map<string, string>();
+  mapLines(doc.contents, lc, sourceMap, scalars);
+  const { notes } = repairForm(data, scalars);
+  normaliseValues(data, scalars);
   const result = Form.safeParse(data);
-  if (!result.success) {
-    const issues = result.error.issues.slice(0, 5).map((issue) => {
-      const keys = issue.path.filter((k): k is string | number => typeof k !== "symbol");
-      return { path: pathToString(keys), line: lineOf(sourceMap, keys), message: shortIssueMessage(issue) };
-    });
-    const extra = result.error.issues.length - issues.length;
-    const zh = issues.map((i) => `${i.path || "(根)"}${i.line ? ` (第${i.line}行)` : ""}: ${i.message}`).join("；") + (extra > 0 ? `；另有 ${extra} 处` : "");
-    const en = issues.map((i) => `${i.path || "(root)"}${i.line ? ` (line ${i.line})` : ""}: ${i.message}`).join("; ") + (extra > 0 ? `; ${extra} more` : "");
-    throw new PerfgoalError("PG-E-SCHEMA", { zh, en }, { file });
-  }
-  return { form: result.data, sourceMap };
+  if (!result.success) throw schemaError(doc, text, data, result.error.issues, sourceMap, file);
+  return { form: result.data, sourceMap, notes };
 }
 

@@ -2,6 +2,7 @@ import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync
 import path from "node:path";
 import type { Form } from "../model/form.js";
 import type { SourceMap } from "../model/location.js";
+import type { ReadingNote } from "../model/reading-notes.js";
 import { PerfgoalError } from "../model/errors.js";
 import { detectFormat } from "./detect.js";
 import type { SourceDocument } from "./document.js";
@@ -9,6 +10,8 @@ import type { SourceDocument } from "./document.js";
 export interface ParsedForm {
   form: Form;
   sourceMap: SourceMap;
+  /** What the reader repaired to read the form (YAML only), reported as findings. */
+  notes?: readonly ReadingNote[];
 }
 
 export interface ParseResult {

@@ -31,6 +31,7 @@ import coreIndicatorsKept from "./core-indicators-kept.js";
 import signatureBlock from "./signature-block.js";
 import headerConsistency from "./header-consistency.js";
 import formReadCompletely from "./form-read-completely.js";
+import yamlFieldsReadable from "./yaml-fields-readable.js";
 
 export const allRules: Rule[] = [
   requiredHeaderFields,
@@ -64,6 +65,7 @@ export const allRules: Rule[] = [
   signatureBlock,
   headerConsistency,
   formReadCompletely,
+  yamlFieldsReadable,
 ];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(allRules.map((r) => [r.meta.id, r]));

@@ -1,4 +1,5 @@
 import type { Form } from "../model/form.js";
+import type { ReadingNote } from "../model/reading-notes.js";
 
 export type Severity = "error" | "warning" | "info";
 export type TaxonomyEra = "A" | "B";
@@ -44,6 +45,8 @@ export interface RuleContext {
   options: Record<string, unknown>;
   /** The profile named in config (e.g. "central-2021", "xianjie"), if any. */
   profile?: string;
+  /** What the reader repaired to read the form (a YAML amount typed as text …); absent or empty for most. */
+  notes?: readonly ReadingNote[];
   report(r: RuleReport): void;
 }
 
@@ -59,7 +62,7 @@ export interface RuleMeta {
   messages: Record<string, RuleMessage>;
   /** Default options (thresholds …), overridable in perfgoal.config.yaml. */
   defaultOptions?: Record<string, unknown>;
-  /** Catalogue number in domain research (R1 … R30; R31 is perfgoal's own rule about reading), for cross-reference. */
+  /** Catalogue number in domain research (R1 … R30; R31 and R32 are perfgoal's own rules about reading), for cross-reference. */
   catalogue?: string;
   /** For the rule's documentation page: model YAML fragments that fail and pass the rule. */
   examples?: { fail: string; pass: string };

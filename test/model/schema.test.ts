@@ -70,7 +70,9 @@ describe("perfgoal.schema.json validates form YAML", () => {
     }
     expect(error).toBeInstanceOf(PerfgoalError);
     expect((error as PerfgoalError).code).toBe("PG-E-SCHEMA");
-    expect((error as PerfgoalError).detail).toBe(`year (第${line}行): Invalid input: expected number, received string`);
+    // zod's own Chinese (its zh-CN locale) in Chinese, its English in English.
+    expect((error as PerfgoalError).detail).toBe(`year (第${line}行): 无效输入：期望 数字，实际接收 string`);
+    expect((error as PerfgoalError).detailEn).toBe(`year (line ${line}): Invalid input: expected number, received string`);
   });
 
   it("rejects an unknown key and a value kind outside the enum", () => {

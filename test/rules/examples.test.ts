@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
-import { Form } from "../../src/model/form.js";
-import { parseValue } from "../../src/model/value-parse.js";
+import { parse, stringify } from "yaml";
+import type { Form } from "../../src/model/form.js";
+import type { ReadingNote } from "../../src/model/reading-notes.js";
+import { loadFormYaml } from "../../src/model/yaml.js";
 import { detectEra } from "../../src/lint/era.js";
 import { allRules } from "../../src/rules/index.js";
 import { makeForm, runRule } from "./helpers.js";
@@ -16,12 +17,14 @@ function merge(base: Plain, over: Plain): Plain {
   return out;
 }
 
-/** A documentation example (a YAML fragment of the model) laid over a complete default form. */
-function exampleForm(fragment: string): Form {
+/**
+ * A documentation example (a YAML fragment of the model) laid over a complete default form, read
+ * as a YAML file is: values from their text, and what the loader repaired as its notes.
+ */
+function exampleForm(fragment: string): { form: Form; notes: ReadingNote[] } {
   const data = merge(structuredClone(makeForm()) as unknown as Plain, (parse(fragment) ?? {}) as Plain);
-  const indicators = data.indicators as { annual: { value: unknown }[]; longTerm?: { value: unknown }[] };
-  for (const r of [...indicators.annual, ...(indicators.longTerm ?? [])]) r.value = parseValue(String(r.value));
-  return Form.parse(data);
+  const { form, notes } = loadFormYaml(stringify(data));
+  return { form, notes };
 }
 
 const profileOf = (fragment: string) => /^# profile: (\S+)/m.exec(fragment)?.[1];
@@ -32,9 +35,9 @@ describe("documentation examples", () => {
     it(`${rule.meta.id}: the failing example is reported and the passing one is not`, () => {
       expect(examples, rule.meta.id).toBeDefined();
       for (const [fragment, shouldFail] of [[examples!.fail, true], [examples!.pass, false]] as const) {
-        const form = exampleForm(fragment);
+        const { form, notes } = exampleForm(fragment);
         const profile = profileOf(fragment);
-        const reports = runRule(rule, form, { era: detectEra(form) ?? "A", ...(profile ? { profile } : {}) });
+        const reports = runRule(rule, form, { era: detectEra(form) ?? "A", notes, ...(profile ? { profile } : {}) });
         if (shouldFail) expect(reports.length, `${rule.meta.id} fail example`).toBeGreaterThan(0);
         else expect(reports, `${rule.meta.id} pass example`).toEqual([]);
       }

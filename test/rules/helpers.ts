@@ -5,6 +5,7 @@ import { Form, type IndicatorRow } from "../../src/model/form.js";
 import type { IndicatorValue } from "../../src/model/value.js";
 import { parseValue } from "../../src/model/value-parse.js";
 import type { Rule, RuleReport, Severity, TaxonomyEra } from "../../src/rules/types.js";
+import type { ReadingNote } from "../../src/model/reading-notes.js";
 
 export const SEED_PIPES = fileURLToPath(new URL("../../examples/hengdong-2023.pipes.txt", import.meta.url));
 
@@ -42,6 +43,8 @@ export interface RunOptions {
   era?: TaxonomyEra;
   options?: Record<string, unknown>;
   profile?: string;
+  /** What the reader repaired to read the form (loadFormYaml's notes). */
+  notes?: readonly ReadingNote[];
 }
 
 export interface Reported extends RuleReport {
@@ -55,6 +58,7 @@ export function runRule(rule: Rule, form: Form, run: RunOptions = {}): Reported[
     era: run.era ?? "A",
     options: { ...rule.meta.defaultOptions, ...run.options },
     ...(run.profile !== undefined ? { profile: run.profile } : {}),
+    ...(run.notes !== undefined ? { notes: run.notes } : {}),
     report: (r) => void out.push({ ...r, severity: r.severity ?? rule.meta.severity }),
   });
   return out;

@@ -37,7 +37,7 @@ describe("rule catalogue", () => {
       expect(r.meta.catalogue).toBe(`R${i + 1}`);
       expect(r.meta.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     });
-    expect(allRules).toHaveLength(31);
+    expect(allRules).toHaveLength(32);
   });
 
   it("gives every rule a test file", () => {

@@ -37,3 +37,17 @@ describe("didYouMean", () => {
     expect(didYouMean("", rules)).toBeUndefined();
   });
 });
+
+describe("a swap of two neighbours", () => {
+  it("is one slip, so a mistyped YAML key is recognised", () => {
+    expect(editDistance("nmae", "name")).toBe(1);
+    expect(editDistance("满度意", "满意度")).toBe(1);
+    expect(didYouMean("nmae", ["name", "phone", "leader"])).toBe("name");
+    expect(didYouMean("tier3", ["tier1", "tier2", "tier3"])).toBe("tier3");
+  });
+
+  it("stops early past the limit without missing a swap", () => {
+    expect(editDistance("abcdefgh", "badcfehg", 4)).toBe(4);
+    expect(editDistance("abcdefgh", "badcfehg", 3)).toBe(4);
+  });
+});
