@@ -129,7 +129,7 @@ function tokens(section: string): Token[] {
   return out;
 }
 
-/** A date or time format: d, y, h or s outside quotes (m alone is ambiguous and not enough). */
+/** A date or time format: d, y, h or s outside quotes, or m with no digit placeholder. */
 export function isDateFormat(code: string): boolean {
   const first = sections(code)[0] ?? "";
   const placeholders = tokens(first)
@@ -137,7 +137,9 @@ export function isDateFormat(code: string): boolean {
     .map((t) => t.text)
     .join("");
   if (/^general$/i.test(placeholders.trim())) return false;
-  return /[dyhs]/i.test(placeholders.replace(/AM\/PM|A\/P/gi, "").replace(/E\+|E-/g, ""));
+  const letters = placeholders.replace(/AM\/PM|A\/P/gi, "").replace(/E\+|E-/g, "");
+  // `m` alone (no digit placeholder beside it) is a month.
+  return /[dyhs]/i.test(letters) || (/m/i.test(letters) && !/[0#?]/.test(letters));
 }
 
 export interface DisplayOptions {
@@ -214,7 +216,8 @@ function formatDecimal(value: number, toks: Token[], negative: boolean): string 
       }
     }
   }
-  if (!placed) out += body;
+  // A section of literal text only (`"—"` for zero) shows no number.
+  if (!placed && /[0#?]/.test(code)) out += body;
   return negative && v !== 0 ? `-${out}` : out;
 }
 
