@@ -137,20 +137,19 @@ export class ContinuedReader {
     let wide = (flags & 0x01) !== 0;
     let out = "";
     for (let left = cch; left > 0; ) {
-      if (!this.settle()) throw short();
+      // Characters left in this piece (none when the header ended it); the rest goes on in the
+      // next piece, which opens with its own flags byte (as Excel writes it, and xlrd reads it).
       const end = this.pieces[this.piece]![1];
-      const room = Math.floor((end - this.pos) / (wide ? 2 : 1));
-      const take = Math.min(left, room);
+      const take = Math.min(left, Math.floor((end - this.pos) / (wide ? 2 : 1)));
       out += decode(this.stream, this.pos, take, wide);
       this.pos += take * (wide ? 2 : 1);
       left -= take;
-      if (left > 0) {
-        // A string split here goes on in the next piece, which opens with its own flags byte.
-        if (wide && this.pos < end) throw corrupt("的字符串在记录边界处被截开", "a string is cut inside a character at a record boundary");
-        this.pos = end;
-        if (!this.settle()) throw short();
-        wide = (this.u8() & 0x01) !== 0;
-      }
+      if (left === 0) break;
+      if (wide && this.pos < end) throw corrupt("的字符串在记录边界处被截开", "a string is cut inside a character at a record boundary");
+      if (this.piece + 1 >= this.pieces.length) throw short();
+      this.piece++;
+      this.pos = this.pieces[this.piece]![0];
+      wide = (this.u8() & 0x01) !== 0;
     }
     this.skip(runs * 4 + ext);
     return out;
