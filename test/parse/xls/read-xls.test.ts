@@ -133,6 +133,12 @@ describe("refusals", () => {
     expect((await refusal(pointing(20))).code).toBe("PG-E-CORRUPT");
   });
 
+  it("a file cut short inside its allocation table is damage, not a read past the end", async () => {
+    const r = await refusal(readFileSync(path.join(SHEETS, "hengdong-2023.xls")).subarray(0, 995));
+    expect(r.code).toBe("PG-E-CORRUPT");
+    expect(r.zh).toContain("文件可能被截断");
+  });
+
   it("a truncated record is damage", async () => {
     const s = stream(seedRecords);
     expect((await refusal(xlsOf(s.subarray(0, s.length - 10)))).code).toBe("PG-E-CORRUPT");
