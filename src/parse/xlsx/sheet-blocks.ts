@@ -76,8 +76,10 @@ function groupMerges(merges: readonly MergeRange[], segs: readonly MergeRange[])
   return out;
 }
 
-function tooLarge(n: number): PerfgoalError {
-  return new PerfgoalError("PG-E-TOO-LARGE", { zh: `表格超过 ${MAX_GRID_CELLS} 个单元格（${n} 个）`, en: `tables exceed ${MAX_GRID_CELLS} cells (${n})` });
+function tooLarge(n: number, atLeast = false): PerfgoalError {
+  const zh = atLeast ? `至少 ${n} 个` : `${n} 个`;
+  const en = atLeast ? `at least ${n}` : String(n);
+  return new PerfgoalError("PG-E-TOO-LARGE", { zh: `表格超过 ${MAX_GRID_CELLS} 个单元格（${zh}）`, en: `tables exceed ${MAX_GRID_CELLS} cells (${en})` });
 }
 
 function loc(sheet: Sheet, row: number, col: number): Location {
@@ -113,7 +115,8 @@ function segments(sheet: Sheet): MergeRange[] {
 function visible(from: number, to: number, hidden: readonly [number, number][]): number[] {
   let hiddenCount = 0;
   for (const [a, b] of hidden) hiddenCount += Math.max(0, Math.min(b, to) - Math.max(a, from) + 1);
-  if (to - from + 1 - hiddenCount > MAX_GRID_CELLS) throw tooLarge(to - from + 1 - hiddenCount);
+  // One row (or column) of the grid per number: beyond the cap, the grid is too, whatever its other side.
+  if (to - from + 1 - hiddenCount > MAX_GRID_CELLS) throw tooLarge(to - from + 1 - hiddenCount, true);
   const out: number[] = [];
   const sorted = [...hidden].sort((x, y) => x[0] - y[0]);
   let h = 0;
