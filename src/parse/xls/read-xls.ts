@@ -50,6 +50,7 @@ export function readXls(bytes: Uint8Array): WorkbookDocuments {
   const stream = cf.readStream(name);
   if (!stream) throw corrupt("的 Workbook 不是数据流", "Workbook is not a stream");
   const globals = readGlobals(stream);
+  if (globals.sheets.length === 0) throw corrupt("中没有工作表", "lists no sheets");
   const warnings: string[] = [];
   if (globals.externalBooks.length > 0) {
     warnings.push(`工作簿链接了外部工作簿${globals.externalBooks.map((b) => `“${b}”`).join("、")}，未打开链接，按保存的值读取`);

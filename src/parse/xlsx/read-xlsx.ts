@@ -22,6 +22,8 @@ export function readXlsx(bytes: Uint8Array): WorkbookDocuments {
   const main = findWorkbookPart(zip, budget);
   if (!main) throw new PerfgoalError("PG-E-FORMAT", { zh: "zip 压缩包，但不是 Excel 工作簿", en: "a zip archive but not an Excel workbook" });
   const parts = readWorkbookParts(zip, main, budget);
+  // Excel writes at least one sheet; a workbook part listing none is no workbook to read.
+  if (parts.sheets.length === 0) throw new PerfgoalError("PG-E-FORMAT", { zh: "zip 压缩包，有 Excel 工作簿部件但其中没有工作表", en: "a zip archive with an Excel workbook part that lists no sheets" });
   const warnings: string[] = [];
   for (const link of parts.externalLinks) {
     warnings.push(`工作簿链接了外部工作簿${link.target ? `“${link.target}”` : ""}（${link.part}），未打开链接，按保存的值读取`);

@@ -24,7 +24,7 @@ export function sheetForms(book: WorkbookDocuments, extract: (doc: SourceDocumen
   }
   if (forms.length === 0) {
     if (firstRefusal) throw firstRefusal;
-    throw new PerfgoalError("PG-E-NO-TABLE", book.noSheet ? { zh: book.noSheet, en: noSheetEn(book.noSheet) } : undefined);
+    throw new PerfgoalError("PG-E-NO-TABLE", book.noSheet);
   }
   const warnings = without.length > 0 ? [`工作表${without.map((n) => `“${n}”`).join("、")}中没有绩效指标表，未读出表单`] : [];
   return { forms, warnings };
@@ -36,10 +36,4 @@ function sheetName(doc: SourceDocument): string {
     if (loc?.kind === "sheetCell") return loc.sheet;
   }
   return "?";
-}
-
-function noSheetEn(zh: string): string {
-  if (zh.startsWith("所有")) return "every sheet is hidden; hidden sheets are not read as forms";
-  if (zh.includes("没有工作表")) return "the workbook has no sheets";
-  return "the sheets hold no text";
 }

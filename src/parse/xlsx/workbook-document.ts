@@ -14,7 +14,7 @@ export interface WorkbookDocuments {
   documents: SourceDocument[];
   warnings: string[];
   /** Why no sheet could hold a form (every sheet hidden, nothing but charts), when that is so. */
-  noSheet?: string;
+  noSheet?: { zh: string; en: string };
 }
 
 /** Places named in a warning: the first five, then a count. */
@@ -45,7 +45,10 @@ export function workbookDocuments(sheets: readonly Sheet[], format: "xlsx" | "xl
     if (blocks.length > 0) documents.push({ blocks, meta: { format }, warnings: [] });
   }
   if (documents.length > 0) return { documents, warnings };
-  const noSheet = sheets.length === 0 ? "工作簿中没有工作表" : hidden.length === sheets.length ? "所有工作表都是隐藏的，未作为表单读取" : "工作表中没有文字";
+  const noSheet =
+    hidden.length === sheets.length
+      ? { zh: "所有工作表都是隐藏的，未作为表单读取", en: "every sheet is hidden; hidden sheets are not read as forms" }
+      : { zh: "工作表中没有文字", en: "the sheets hold no text" };
   return { documents, warnings, noSheet };
 }
 

@@ -257,6 +257,9 @@ describe("cell kinds, written by hand", () => {
   it("a zip that is neither Word nor Excel still says what it is not", async () => {
     const r = await refusal(zipSync({ "a.txt": strToU8("x") }), "x.docx");
     expect(r.code).toBe("PG-E-FORMAT");
+    const noSheets = await refusal(zipSync({ "xl/workbook.xml": strToU8("<workbook/>") }), "x.docx");
+    expect(noSheets.code).toBe("PG-E-FORMAT");
+    expect(noSheets.zh).toContain("有 Excel 工作簿部件但其中没有工作表");
   });
 });
 
