@@ -5,7 +5,7 @@ import { compileGlob, couldContainMatches, expandBraces, hasGlob, splitGlobBase 
 import { escapedName, utf8Name } from "./raw-names.js";
 
 /** Extensions perfgoal reads when it walks a folder (explicitly named files are always tried). */
-export const FORM_EXTENSIONS = [".docx", ".doc", ".txt", ".yaml", ".yml", ".wps"];
+export const FORM_EXTENSIONS = [".docx", ".doc", ".txt", ".yaml", ".yml", ".wps", ".xlsx", ".xlsm", ".xls", ".et"];
 
 /** Why a path was passed over on purpose (counted in the summary, not an error). */
 export type SkipReason = "lock" | "hidden" | "unsupported" | "special" | "link-loop" | "broken-link" | "link-outside" | "output";

@@ -6,6 +6,8 @@ import type { ReadingNote } from "../model/reading-notes.js";
 import { PerfgoalError } from "../model/errors.js";
 import { detectFormat } from "./detect.js";
 import type { SourceDocument } from "./document.js";
+import type { ExtractedForm } from "./extract/extract.js";
+import type { WorkbookDocuments } from "./xlsx/workbook-document.js";
 
 export interface ParsedForm {
   form: Form;
@@ -16,7 +18,7 @@ export interface ParsedForm {
 
 export interface ParseResult {
   file: string;
-  format: "txt" | "docx" | "doc" | "yaml";
+  format: "txt" | "docx" | "doc" | "xlsx" | "xls" | "yaml";
   /** Usually one; a flat budget-system export can hold several projects. */
   forms: ParsedForm[];
   /** Odd but readable input: wrong extension, unusual encoding … */
@@ -113,10 +115,14 @@ async function parseDetected(bytes: Uint8Array, file: string): Promise<ParseResu
       return { file, format: "yaml", forms: loadFormsYaml(decoded.text, file), warnings: decoded.warnings };
     }
     case "zip": {
+      const sheets = await import("./xlsx/read-xlsx.js");
+      if (sheets.isSpreadsheetPackage(bytes)) return fromWorkbook(sheets.readXlsx(bytes), file, "xlsx", ext);
       const { readDocx } = await import("./docx/read-docx.js");
       return fromDocument(readDocx(bytes), file, "docx", ext);
     }
     case "cfb": {
+      const { isWorkbookFile, readXls } = await import("./xls/read-xls.js");
+      if (isWorkbookFile(bytes)) return fromWorkbook(readXls(bytes), file, "xls", ext);
       const { readDoc } = await import("./doc/read-doc.js");
       return fromDocument(await readDoc(bytes), file, "doc", ext);
     }
@@ -137,15 +143,29 @@ async function parseDetected(bytes: Uint8Array, file: string): Promise<ParseResu
   }
 }
 
-const EXPECTED_EXT: Record<string, string[]> = { docx: [".docx", ".docm", ".wps"], doc: [".doc", ".wps", ".dot"], txt: [".txt", ".csv", ".tsv", ".md", ""] };
+const EXPECTED_EXT: Record<string, string[]> = {
+  docx: [".docx", ".docm", ".wps"],
+  doc: [".doc", ".wps", ".dot"],
+  txt: [".txt", ".csv", ".tsv", ".md", ""],
+  xlsx: [".xlsx", ".xlsm", ".et"],
+  xls: [".xls", ".et"],
+};
 
-async function fromDocument(doc: SourceDocument, file: string, format: "txt" | "docx" | "doc", ext: string): Promise<ParseResult> {
+/** A workbook: each sheet read on its own (see xlsx/sheet-forms.ts), then as any document. */
+async function fromWorkbook(book: WorkbookDocuments, file: string, format: "xlsx" | "xls", ext: string): Promise<ParseResult> {
+  const { extractForms } = await import("./extract/extract.js");
+  const { sheetForms } = await import("./xlsx/sheet-forms.js");
+  const { forms, warnings } = sheetForms(book, extractForms);
+  return fromDocument({ blocks: [], meta: { format }, warnings: [...book.warnings, ...warnings] }, file, format, ext, forms);
+}
+
+async function fromDocument(doc: SourceDocument, file: string, format: SourceDocument["meta"]["format"], ext: string, extracted?: ExtractedForm[]): Promise<ParseResult> {
   const { extractForms } = await import("./extract/extract.js");
   const warnings = [...doc.warnings];
   if (ext && !EXPECTED_EXT[format]!.includes(ext)) warnings.push(`扩展名为 ${ext}，内容实为 ${format} 格式，已按内容读取`);
   // A form read only in part is said on the terminal too, not only in the model and the review.
   for (const problem of doc.meta.problems ?? []) warnings.push(`只读取了表单的一部分：${problem}`);
-  const forms = extractForms(doc).map(({ form, sourceMap }) => ({
+  const forms = (extracted ?? extractForms(doc)).map(({ form, sourceMap }) => ({
     form: {
       ...form,
       source: {

@@ -31,8 +31,9 @@ import {
 import { SHOWS_CASES } from "./cases-shows.js";
 import { ISOLATION_CASES } from "./cases-isolation.js";
 import { CONTAINERS_CASES } from "./cases-containers.js";
+import { SHEETS_CASES } from "./cases-sheets.js";
 
-export type Group = "broken" | "names" | "zip" | "xml" | "encrypted" | "text" | "yaml" | "shows" | "isolation" | "containers";
+export type Group = "broken" | "names" | "zip" | "xml" | "encrypted" | "text" | "yaml" | "shows" | "isolation" | "containers" | "sheets";
 
 export type Expectation =
   /** Refused: exit 1, one stderr line naming the file with this code. */
@@ -346,6 +347,7 @@ ${"产出指标 数量指标 某 字 字 字 字 字 字 ≥1个\n".repeat(10_00
   ...SHOWS_CASES,
   ...ISOLATION_CASES,
   ...CONTAINERS_CASES,
+  ...SHEETS_CASES,
 ];
 
 /** The seed's _rels/.rels with a DOCTYPE in front. */

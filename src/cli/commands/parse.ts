@@ -17,7 +17,7 @@ interface ParseOptions {
 export function registerParse(program: Command, ctx: CommandContext): void {
   program
     .command("parse")
-    .description(t(ctx, "把申报表（.txt .docx .doc .yaml）解析为 YAML", "parse forms (.txt .docx .doc .yaml) into YAML"))
+    .description(t(ctx, "把申报表（.txt .docx .doc .xlsx .xls .yaml）解析为 YAML", "parse forms (.txt .docx .doc .xlsx .xls .yaml) into YAML"))
     .argument("<paths...>", t(ctx, "文件、文件夹或通配符，- 表示标准输入", "files, folders or globs, - for stdin"))
     .option("-o, --output <file>", t(ctx, "写入一个 YAML 文件（多份表单写成 YAML 流）", "write one YAML file (several forms as a YAML stream)"))
     .option("--out-dir <dir>", t(ctx, "每个输入写一个 .yaml，按输入目录结构存放", "one .yaml per input, mirroring the input folders"))

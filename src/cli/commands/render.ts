@@ -23,7 +23,7 @@ const LAYOUTS: readonly RenderLayout[] = ["L1", "L2", "L5"];
 export function registerRender(program: Command, ctx: CommandContext): void {
   program
     .command("render")
-    .description(t(ctx, "把申报表（.yaml .txt .docx .doc）生成为排版规范的 Word 文件（.docx）", "render forms (.yaml .txt .docx .doc) as formatted Word files (.docx)"))
+    .description(t(ctx, "把申报表（.yaml .txt .docx .doc .xlsx .xls .pdf .zip）生成为排版规范的 Word 文件（.docx）", "render forms (.yaml .txt .docx .doc .xlsx .xls .pdf .zip) as formatted Word files (.docx)"))
     .argument("[paths...]", t(ctx, "文件、文件夹或通配符，- 表示标准输入", "files, folders or globs, - for stdin"))
     .option("-o, --output <file>", t(ctx, "输出的 .docx 文件（仅一个输入时）", "the .docx to write (one input only)"))
     .option("--out-dir <dir>", t(ctx, "每份表单写一个 .docx，按输入目录结构存放", "one .docx per form, mirroring the input folders"))

@@ -40,7 +40,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
   program
     .command("validate")
     .description(t(ctx, "按审核规则检查申报表，指出每个问题所在的单元格或行", "review forms against the rules; each finding points at its cell or line"))
-    .argument("<paths...>", t(ctx, "文件（.txt .docx .doc .yaml）、文件夹或通配符，- 表示标准输入", "files (.txt .docx .doc .yaml), folders or globs; - for stdin"))
+    .argument("<paths...>", t(ctx, "文件（.txt .docx .doc .xlsx .xls .yaml）、文件夹或通配符，- 表示标准输入", "files (.txt .docx .doc .xlsx .xls .yaml), folders or globs; - for stdin"))
     .option("-f, --format <name>", t(ctx, "报告格式：stylish、json、csv、summary、html", "report format: stylish, json, csv, summary, html"), "stylish")
     .option("-o, --output <file>", t(ctx, "把报告写入文件（可覆盖旧报告，从不覆盖输入）", "write the report to a file (replaces an old report, never an input)"))
     .option("-q, --quiet", t(ctx, "只报告错误（不显示进度与汇总行）", "report errors only (no progress bar or summary line)"))

@@ -44,7 +44,11 @@ function corrupt(zh: string, en: string): PerfgoalError {
 export function openCompoundFile(bytes: Uint8Array): CompoundFile {
   if (bytes.length < 512 || !SIGNATURE.every((b, i) => bytes[i] === b)) throw corrupt("头部损坏（文件可能被截断）", "damaged header (the file may be truncated)");
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const u32 = (off: number) => view.getUint32(off, true);
+  // A sector the header or the FAT names may lie past the end of a truncated file.
+  const u32 = (off: number) => {
+    if (off + 4 > bytes.length) throw corrupt("分配表扇区越界（文件可能被截断）", "allocation table sector out of bounds (the file may be truncated)");
+    return view.getUint32(off, true);
+  };
   if (view.getUint16(0x1c, true) !== 0xfffe) throw corrupt("字节序标记无效", "invalid byte-order mark");
   const sectorShift = view.getUint16(0x1e, true);
   const miniShift = view.getUint16(0x20, true);
