@@ -11,6 +11,8 @@ function locationKey(loc: Location | undefined): number[] {
       return [2, loc.table, loc.row, loc.col];
     case "line":
       return [3, loc.line, loc.col ?? 0];
+    case "page":
+      return [4, loc.page, loc.line];
   }
 }
 

@@ -13,7 +13,7 @@ export interface ParsedForm {
 
 export interface ParseResult {
   file: string;
-  format: "txt" | "docx" | "doc" | "yaml";
+  format: "txt" | "docx" | "doc" | "yaml" | "pdf";
   /** Usually one; a flat budget-system export can hold several projects. */
   forms: ParsedForm[];
   /** Odd but readable input: wrong extension, unusual encoding … */
@@ -121,8 +121,10 @@ async function parseDetected(bytes: Uint8Array, file: string): Promise<ParseResu
       const { readText } = await import("./text/read-text.js");
       return fromDocument(readText(bytes), file, "txt", ext);
     }
-    case "pdf":
-      throw new PerfgoalError("PG-E-FORMAT", "PDF");
+    case "pdf": {
+      const { readPdf } = await import("./pdf/read-pdf.js");
+      return fromDocument(await readPdf(bytes), file, "pdf", ext);
+    }
     case "html":
       throw new PerfgoalError("PG-E-FORMAT", "HTML");
     case "rtf":
@@ -134,9 +136,9 @@ async function parseDetected(bytes: Uint8Array, file: string): Promise<ParseResu
   }
 }
 
-const EXPECTED_EXT: Record<string, string[]> = { docx: [".docx", ".docm", ".wps"], doc: [".doc", ".wps", ".dot"], txt: [".txt", ".csv", ".tsv", ".md", ""] };
+const EXPECTED_EXT: Record<string, string[]> = { docx: [".docx", ".docm", ".wps"], doc: [".doc", ".wps", ".dot"], txt: [".txt", ".csv", ".tsv", ".md", ""], pdf: [".pdf"] };
 
-async function fromDocument(doc: SourceDocument, file: string, format: "txt" | "docx" | "doc", ext: string): Promise<ParseResult> {
+async function fromDocument(doc: SourceDocument, file: string, format: "txt" | "docx" | "doc" | "pdf", ext: string): Promise<ParseResult> {
   const { extractForms } = await import("./extract/extract.js");
   const warnings = [...doc.warnings];
   if (ext && !EXPECTED_EXT[format]!.includes(ext)) warnings.push(`扩展名为 ${ext}，内容实为 ${format} 格式，已按内容读取`);
