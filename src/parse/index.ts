@@ -46,7 +46,7 @@ export async function parseFile(file: string): Promise<ParseResult> {
  * The same, reading the file synchronously: for batch workers, where a form is a few kilobytes
  * and the four thread-pool round trips of an async read cost more than reading it.
  */
-export async function parseFileNow(file: string, raw?: Uint8Array): Promise<ParseResult> {
+export async function parseFileNow(file: string, raw?: Uint8Array, entry?: readonly number[]): Promise<ParseResult> {
   let bytes: Buffer;
   try {
     // `raw`: the path's bytes, for a name that is not valid UTF-8 (`file` then shows it escaped).
@@ -60,7 +60,21 @@ export async function parseFileNow(file: string, raw?: Uint8Array): Promise<Pars
   } catch (e) {
     throw readFailure(file, e);
   }
+  if (entry) return parseArchiveEntry(bytes, file, entry);
   return parseBuffer(bytes, file);
+}
+
+/** One entry of a zip archive (`entry`: its directory position at each level), read in memory. */
+async function parseArchiveEntry(bytes: Uint8Array, file: string, entry: readonly number[]): Promise<ParseResult> {
+  const { readNested } = await import("./archive/archive.js");
+  let inner: { bytes: Uint8Array; name: string };
+  try {
+    inner = readNested(bytes, entry);
+  } catch (e) {
+    if (e instanceof PerfgoalError) throw e.withFile(file);
+    throw e;
+  }
+  return { ...(await parseBuffer(inner.bytes, inner.name)), file };
 }
 
 /** Read-only, and never waiting on a pipe swapped in for the file (fstat then refuses it). */
