@@ -30,8 +30,6 @@ export interface PageContent {
   page: number;
   runs: TextRun[];
   rules: Rule[];
-  /** Images drawn on the page: a page with images and no text is a scan. */
-  images: number;
 }
 
 /** Above this many drawing operations a page is not a form (a form page has a few thousand). */
@@ -56,9 +54,9 @@ export async function pageContent(lib: PdfJs, page: PDFPageProxy, n: number): Pr
   if (ops.fnArray.length > MAX_PAGE_OPERATIONS) {
     throw new PerfgoalError("PG-E-TOO-LARGE", { zh: `PDF 第 ${n} 页的绘制指令过多（${ops.fnArray.length} 条）`, en: `page ${n} of the PDF has too many drawing operations (${ops.fnArray.length})` });
   }
-  const { rules, images } = rulesOf(lib.OPS, ops.fnArray, ops.argsArray);
+  const rules = rulesOf(lib.OPS, ops.fnArray, ops.argsArray);
   page.cleanup();
-  return { page: n, runs, rules, images };
+  return { page: n, runs, rules };
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -84,14 +82,12 @@ const CLOSE = 4;
  * axis-aligned segments: stroked lines and the edges of stroked rectangles, and filled
  * rectangles thin enough to be lines (how LibreOffice and Word draw cell borders).
  */
-function rulesOf(OPS: PdfJs["OPS"], fnArray: number[], argsArray: unknown[]): { rules: Rule[]; images: number } {
+function rulesOf(OPS: PdfJs["OPS"], fnArray: number[], argsArray: unknown[]): Rule[] {
   const rules: Rule[] = [];
-  let images = 0;
   let ctm: Matrix = IDENTITY;
   const stack: Matrix[] = [];
   const strokeOps = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
   const fillOps = new Set<number>([OPS.fill, OPS.eoFill]);
-  const imageOps = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat, OPS.paintInlineImageXObjectGroup, OPS.paintImageMaskXObjectGroup, OPS.paintImageMaskXObjectRepeat, OPS.paintSolidColorImageMask]);
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i]!;
     const args = argsArray[i] as unknown[] | null;
@@ -103,7 +99,6 @@ function rulesOf(OPS: PdfJs["OPS"], fnArray: number[], argsArray: unknown[]): { 
       const m = (args?.[0] ?? null) as Matrix | null;
       if (m) ctm = multiply(ctm, Array.from(m) as Matrix);
     } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? IDENTITY;
-    else if (imageOps.has(fn)) images++;
     else if (fn === OPS.constructPath && args) {
       const paint = args[0] as number;
       const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
@@ -112,7 +107,7 @@ function rulesOf(OPS: PdfJs["OPS"], fnArray: number[], argsArray: unknown[]): { 
       else if (fillOps.has(paint)) filledHairlines(data, ctm, rules);
     }
   }
-  return { rules, images };
+  return rules;
 }
 
 function pushSegment(rules: Rule[], [x1, y1]: [number, number], [x2, y2]: [number, number]): void {

@@ -32,14 +32,12 @@ const SAME_EDGE = 3;
  * PDF with a text layer → neutral document. Ruled tables (the borders drawn on the page) give
  * the grid and its merges; a table cut by a page break is joined again. A PDF with no ruling
  * at all is rebuilt as text by x positions and read by the text reader.
- * A PDF with no text (a scan) is refused: PG-E-SCANNED.
+ * A PDF with no text (a scan, or text drawn as outlines) is refused: PG-E-SCANNED.
  */
 export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
   const { pages } = await loadPdf(bytes);
-  if (!pages.some((p) => p.runs.some((r) => r.text.trim() !== ""))) {
-    if (pages.some((p) => p.images > 0)) throw new PerfgoalError("PG-E-SCANNED");
-    throw new PerfgoalError("PG-E-EMPTY", { zh: "PDF 没有任何文字", en: "the PDF has no text" });
-  }
+  // No text at all: a scan, or text turned into outlines; either way there is nothing to read.
+  if (!pages.some((p) => p.runs.some((r) => r.text.trim() !== ""))) throw new PerfgoalError("PG-E-SCANNED");
   if (!pages.some((p) => p.rules.length > 0)) return textRendering(pages);
   const blocks: PageBlock[][] = pages.map(pageBlocks);
   return { blocks: joinPages(blocks), meta: { format: "pdf" }, warnings: [] };
