@@ -75,7 +75,8 @@ export class BatchSession {
 
   /** Absolute paths of every input, so no output is ever written over one. */
   inputPaths(): string[] {
-    return [...new Set(this.expanded.files.map((f) => path.resolve(this.ctx.io.cwd, f.archive?.container ?? f.file)))];
+    // One per file, in order (commands index it); an archive's entries name the archive itself.
+    return this.expanded.files.map((f) => path.resolve(this.ctx.io.cwd, f.archive?.container ?? f.file));
   }
 
   /** Run the job over the expanded files; yields outcomes in input order. Failures are printed here. */
