@@ -2,6 +2,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { PerfgoalError } from "../../model/errors.js";
 import { pageContent, type PageContent } from "./page-content.js";
+import { checkStreamSizes } from "./stream-budget.js";
 
 /** More pages than any form has (a form is 1–6 pages): a longer PDF is a report or a book, refused before its pages are read. */
 export const MAX_PDF_PAGES = 50;
@@ -16,7 +17,9 @@ let loaded: Promise<PdfJs> | undefined;
  */
 function pdfjs(): Promise<PdfJs> {
   loaded ??= (async () => {
-    const worker = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+    // A specifier in a variable: the package ships no types for its worker module.
+    const workerModule: string = "pdfjs-dist/legacy/build/pdf.worker.mjs";
+    const worker: unknown = await import(workerModule);
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     return import("pdfjs-dist/legacy/build/pdf.mjs");
   })();
@@ -35,9 +38,11 @@ export interface PdfPages {
 
 /**
  * Open a PDF held in memory and read each page's text items and ruling lines.
- * Encrypted → PG-E-ENCRYPTED; damaged → PG-E-CORRUPT; over MAX_PDF_PAGES → PG-E-TOO-LARGE.
+ * Encrypted → PG-E-ENCRYPTED; damaged → PG-E-CORRUPT; over MAX_PDF_PAGES, or streams that
+ * inflate too far → PG-E-TOO-LARGE.
  */
 export async function loadPdf(bytes: Uint8Array): Promise<PdfPages> {
+  checkStreamSizes(bytes);
   const lib = await pdfjs();
   const task = lib.getDocument({
     // pdf.js may detach the buffer it is given: hand it a copy, never the caller's bytes.

@@ -67,6 +67,11 @@ describe("PDF refusals", () => {
     expect(e.describe("en")).toBe("扫描.pdf: a scan with no text layer: provide an editable file [PG-E-SCANNED]");
   });
 
+  it("a PDF with an open password is encrypted", async () => {
+    const e = await parseFile(fixture("hengdong-2023.encrypted.pdf")).catch((x: unknown) => x);
+    expect(isPerfgoalError(e) && e.code).toBe("PG-E-ENCRYPTED");
+  });
+
   it("a truncated PDF is damaged, not a crash", async () => {
     const bytes = new Uint8Array(readFileSync(fixture("hengdong-2023.pdf"))).subarray(0, 2000);
     const e = await parseBuffer(bytes, "半截.pdf").catch((x: unknown) => x);
