@@ -45,14 +45,24 @@ const HAN = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
 const LATIN = /[A-Za-z0-9]/;
 
 /**
- * A narrow gap between a Chinese character and a Latin letter or digit is the spacing word
- * processors add there by themselves (LibreOffice, Word's "autospace"), not a space typed.
+ * A space pdf.js put for a gap that is not one: the room left between the inked runs either side
+ * (runs in two fonts can overlap the gap pdf.js measured) is almost nothing, or it is the narrow
+ * spacing word processors add between a Chinese character and a Latin letter or digit by
+ * themselves (LibreOffice, Word's "autospace"), not a space typed.
  */
 function autospace(line: TextLine, i: number): boolean {
-  const run = line.runs[i]!;
-  if (run.width > 0.35 * line.size) return false;
-  const before = line.runs[i - 1]?.text.slice(-1) ?? "";
-  const after = line.runs[i + 1]?.text.slice(0, 1) ?? "";
+  let p = i - 1;
+  while (p >= 0 && line.runs[p]!.gap) p--;
+  let n = i + 1;
+  while (n < line.runs.length && line.runs[n]!.gap) n++;
+  const prev = line.runs[p];
+  const next = line.runs[n];
+  if (!prev || !next) return false;
+  const room = next.x - (prev.x + prev.width);
+  if (room <= 0.1 * line.size) return true;
+  if (room > 0.35 * line.size) return false;
+  const before = prev.text.slice(-1);
+  const after = next.text.slice(0, 1);
   return (HAN.test(before) && LATIN.test(after)) || (LATIN.test(before) && HAN.test(after));
 }
 

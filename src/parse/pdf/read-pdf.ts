@@ -25,6 +25,9 @@ interface PlacedCell {
 }
 type PageBlock = { kind: "paragraph"; text: string; loc: Location } | { kind: "table"; table: PlacedTable };
 
+/** A page number as printed in a footer or header: `— 2 —`, `- 2 -`, `第 2 页`, `第2页 共3页`, `2/3`. */
+const PAGE_NUMBER = /^[-—–\s]*(第\s*)?\d{1,3}(\s*页)?(\s*([/／]|共)\s*\d{1,3}\s*页?)?[-—–\s]*$/;
+
 /** Column edges this close (points) on two pages are the same edge. */
 const SAME_EDGE = 3;
 
@@ -54,7 +57,8 @@ function pageBlocks(content: PageContent): PageBlock[] {
   const items: { top: number; block: PageBlock }[] = [];
   for (const line of groupLines(outside)) {
     const text = lineText(line).trim();
-    if (text !== "") items.push({ top: line.y + line.size, block: { kind: "paragraph", text, loc: at(lineOf.get(line.runs[0]!) ?? 1) } });
+    // Page numbers are the page's, not the form's: between two parts of a table they would keep them apart.
+    if (text !== "" && !PAGE_NUMBER.test(text)) items.push({ top: line.y + line.size, block: { kind: "paragraph", text, loc: at(lineOf.get(line.runs[0]!) ?? 1) } });
   }
   for (const t of tables) items.push({ top: t.ys[0]!, block: { kind: "table", table: placed(t, page, lines, lineOf) } });
   items.sort((a, b) => b.top - a.top);
@@ -97,8 +101,8 @@ function sameSides(a: PlacedTable, b: PlacedTable): boolean {
 /**
  * Stack b under a on the union of their column edges. A cell left empty at the top of b under a
  * merged cell of a's last row is that cell going on past the page break (LibreOffice and Word
- * write a merged label once, on the first page). A first row of b whose first own cell is empty
- * is the rest of a's last row, split by the page break: its text goes on in the cells above.
+ * write a merged label once, on the first page). A first row of b that holds only the overflow
+ * of a cell or two is the rest of a's last row, cut by the page: its text goes on in the cells above.
  */
 function join(a: PlacedTable, b: PlacedTable): PlacedTable {
   const xs: number[] = [];
@@ -108,10 +112,20 @@ function join(a: PlacedTable, b: PlacedTable): PlacedTable {
   const top = remap(a);
   const bottom = remap(b);
   const aboveOf = (c: PlacedCell) => top.find((u) => u.r1 === a.rows && u.c0 === c.c0 && u.c1 === c.c1);
-  const first = bottom.filter((c) => c.r0 === 0);
-  const continuing = (c: PlacedCell) => c.text === "" && (aboveOf(c)?.r1 ?? 0) - (aboveOf(c)?.r0 ?? 0) >= 2;
-  const own = first.filter((c) => !continuing(c)).sort((p, q) => p.c0 - q.c0);
-  const splitRow = own.length > 0 && own[0]!.text === "" && own.some((c) => c.text !== "") && first.every((c) => aboveOf(c) !== undefined);
+  const first = bottom.filter((c) => c.r0 === 0).sort((p, q) => p.c0 - q.c0);
+  const merged = (c: PlacedCell) => c.text === "" && (aboveOf(c)?.r1 ?? 0) - (aboveOf(c)?.r0 ?? 0) >= 2;
+  const own = first.filter((c) => !merged(c));
+  const filled = own.filter((c) => c.text !== "").length;
+  // A row cut by the page shows on the new page only what overflowed, one or two long cells:
+  // most of its own cells are empty, the first among them. A new row has its own text.
+  const splitRow = own.length > 0 && own[0]!.text === "" && filled > 0 && filled < own.length - filled + 1 && first.every((c) => aboveOf(c) !== undefined);
+  // Otherwise empty cells at the row's start, under cells with text, are merged labels going on.
+  const leading = new Set<PlacedCell>();
+  for (const c of first) {
+    if (c.text !== "" || !aboveOf(c)?.text) break;
+    leading.add(c);
+  }
+  const continuing = (c: PlacedCell) => merged(c) || leading.has(c);
   const dr = splitRow ? a.rows - 1 : a.rows;
   const cells = [...top];
   for (const c of bottom) {
