@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { isPerfgoalError, PerfgoalError, type ErrorCode } from "../model/errors.js";
+import { isPerfgoalError, PerfgoalError } from "../model/errors.js";
 import { archiveBudget, isWordPackage, listArchive, MAX_ARCHIVE_DEPTH, openArchive, readArchiveEntry, tooDeep } from "../parse/archive/archive.js";
 import type { InflateBudget } from "../parse/docx/zip.js";
 import type { ExpandedInputs, InputFile } from "./expand.js";
@@ -70,7 +70,7 @@ function listInto(bytes: Uint8Array, f: InputFile, ref: ArchiveRef, prefix: stri
     if (ext === ".zip") {
       if (at.length >= MAX_ARCHIVE_DEPTH) {
         const e = tooDeep();
-        out.unreadable.push({ file: shown, code: e.code as ErrorCode, ...(e.detail ? { detail: e.detail } : {}) });
+        out.unreadable.push({ file: shown, code: e.code, ...(e.detail ? { detail: e.detail } : {}) });
         continue;
       }
       try {

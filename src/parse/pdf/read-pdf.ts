@@ -1,6 +1,6 @@
 import type { Location } from "../../model/location.js";
 import { PerfgoalError } from "../../model/errors.js";
-import { tableFromRows, type Block, type GridCell, type SourceDocument } from "../document.js";
+import { tableFromRows, type Block, type GridCell, type SourceDocument, type Table } from "../document.js";
 import { cellText } from "./cell-text.js";
 import { groupLines, lineText, type TextLine } from "./lines.js";
 import { loadPdf } from "./load-pdf.js";
@@ -145,7 +145,7 @@ function joinText(a: string, b: string): string {
   return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
 }
 
-function toTable(t: PlacedTable, index: number): import("../document.js").Table {
+function toTable(t: PlacedTable, index: number): Table {
   const width = t.xs.length - 1;
   const grid: (GridCell | undefined)[][] = Array.from({ length: t.rows }, () => new Array<GridCell | undefined>(width).fill(undefined));
   for (const c of t.cells) {
@@ -158,6 +158,5 @@ function toTable(t: PlacedTable, index: number): import("../document.js").Table 
   }
   // Every position is some cell's; a gap (rules that do not close) is an empty cell of its own.
   const rows = grid.map((row, r) => row.map((g, k) => g ?? { text: "", covered: false, originRow: r + 1, originCol: k + 1, rowSpan: 1, colSpan: 1, loc: t.cells[0]?.loc ?? { kind: "page", page: t.page, line: 1 } }));
-  const table = tableFromRows(index, rows, true);
-  return table;
+  return tableFromRows(index, rows, true);
 }
