@@ -1,11 +1,12 @@
 import { promises as fs, type Dirent, type Stats } from "node:fs";
 import path from "node:path";
 import type { ErrorCode } from "../model/errors.js";
+import { expandArchives, type ArchiveRef } from "./archive-entries.js";
 import { compileGlob, couldContainMatches, expandBraces, hasGlob, splitGlobBase } from "./glob.js";
 import { escapedName, utf8Name } from "./raw-names.js";
 
 /** Extensions perfgoal reads when it walks a folder (explicitly named files are always tried). */
-export const FORM_EXTENSIONS = [".docx", ".doc", ".txt", ".yaml", ".yml", ".wps", ".xlsx", ".xlsm", ".xls", ".et"];
+export const FORM_EXTENSIONS = [".docx", ".doc", ".txt", ".yaml", ".yml", ".wps", ".xlsx", ".xlsm", ".xls", ".et", ".pdf", ".zip"];
 
 /** Why a path was passed over on purpose (counted in the summary, not an error). */
 export type SkipReason = "lock" | "hidden" | "unsupported" | "special" | "link-loop" | "broken-link" | "link-outside" | "output";
@@ -24,6 +25,8 @@ export interface InputFile {
   root: string;
   /** The absolute path as bytes, when the name is not valid UTF-8 (`file` then shows it escaped). */
   raw?: Uint8Array;
+  /** An entry of a zip archive (`file` is then `部门A.zip!/项目1.docx`, no path on disk). */
+  archive?: ArchiveRef;
 }
 
 export interface ExpandOptions {
@@ -280,6 +283,8 @@ export async function expandInputs(inputs: readonly string[], cwd: string, optio
       out.missing.push(input);
     }
   }
+  // Zip archives of submissions are read in place: their entries take their place.
+  expandArchives(out, cwd);
   out.files.sort((a, b) => comparePaths(a.file, b.file));
   out.skipped.sort((a, b) => comparePaths(a.file, b.file));
   return out;

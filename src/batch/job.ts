@@ -23,6 +23,8 @@ export interface FileTask {
   raw?: Uint8Array;
   /** How messages and reports call the file (the path as the user gave it). */
   name: string;
+  /** An entry of the zip archive at `path`: its directory position at each level of nesting. */
+  entry?: number[];
 }
 
 /** Why a file gave no result: its PerfgoalError code, or PG-E-INTERNAL for perfgoal's own failure. */

@@ -75,12 +75,17 @@ export class BatchSession {
 
   /** Absolute paths of every input, so no output is ever written over one. */
   inputPaths(): string[] {
-    return this.expanded.files.map((f) => path.resolve(this.ctx.io.cwd, f.file));
+    // One per file, in order (commands index it); an archive's entries name the archive itself.
+    return this.expanded.files.map((f) => path.resolve(this.ctx.io.cwd, f.archive?.container ?? f.file));
   }
 
   /** Run the job over the expanded files; yields outcomes in input order. Failures are printed here. */
   async *run<P>(spec: JobSpec, extra: { workerEntry?: URL } = {}): AsyncGenerator<FileOutcome<P>> {
-    const tasks: FileTask[] = this.expanded.files.map((f, index) => ({ index, name: f.file, path: path.resolve(this.ctx.io.cwd, f.file), ...(f.raw ? { raw: f.raw } : {}) }));
+    const tasks: FileTask[] = this.expanded.files.map((f, index) =>
+      f.archive
+        ? { index, name: f.file, path: path.resolve(this.ctx.io.cwd, f.archive.container), ...(f.archive.containerRaw ? { raw: f.archive.containerRaw } : {}), entry: f.archive.at }
+        : { index, name: f.file, path: path.resolve(this.ctx.io.cwd, f.file), ...(f.raw ? { raw: f.raw } : {}) },
+    );
     this.stats.total = tasks.length;
     const io = this.ctx.io;
     if (io.stderrIsTTY && !this.options.quiet && tasks.length > 1) {

@@ -13,6 +13,8 @@ function locationKey(loc: Location | undefined): number[] {
       return [3, loc.line, loc.col ?? 0];
     case "sheetCell":
       return [4, loc.sheetIndex, loc.row, loc.col];
+    case "page":
+      return [5, loc.page, loc.line];
   }
 }
 

@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   "PG-E-ENCODING": { zh: "无法识别的文本编码", en: "unrecognised text encoding" },
   "PG-E-NO-TABLE": { zh: "未找到绩效指标表", en: "no indicator table found" },
   "PG-E-CORRUPT": { zh: "文件已损坏", en: "file is damaged" },
+  "PG-E-SCANNED": { zh: "扫描件，没有文字层，请提供可编辑的文件", en: "a scan with no text layer: provide an editable file" },
   "PG-E-ENCRYPTED": { zh: "文件已加密（设有密码）", en: "file is encrypted (password protected)" },
   "PG-E-TOO-LARGE": { zh: "文件超出大小限制", en: "file exceeds the size limit" },
   "PG-E-ZIP-BOMB": { zh: "压缩包解压后过大（疑似压缩炸弹）", en: "archive inflates too far (zip bomb)" },

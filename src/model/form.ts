@@ -96,7 +96,7 @@ export const Signatures = z
 /** A header field the model has no place for (项目概况, 立项依据 …), kept so nothing is lost. */
 export const OtherField = z.object({ label: text, value: text }).strict();
 
-export const SourceFormat = z.enum(["txt", "docx", "doc", "xlsx", "xls", "yaml"]);
+export const SourceFormat = z.enum(["txt", "docx", "doc", "xlsx", "xls", "pdf", "yaml"]);
 export type SourceFormat = z.infer<typeof SourceFormat>;
 
 export const Source = z

@@ -7,7 +7,9 @@ export type Location =
   | { kind: "line"; line: number; col?: number }
   | { kind: "paragraph"; index: number }
   /** A spreadsheet cell as the sheet numbers it (`Sheet1!C14`); `sheetIndex` is its 1-based place in the workbook. */
-  | { kind: "sheetCell"; sheet: string; sheetIndex: number; row: number; col: number };
+  | { kind: "sheetCell"; sheet: string; sheetIndex: number; row: number; col: number }
+  /** A PDF: the page, and the line on it counted from the top (every baseline of text is a line). */
+  | { kind: "page"; page: number; line: number };
 
 /** Model path (e.g. `indicators.annual[3].value`) → source location. */
 export type SourceMap = Map<string, Location>;
@@ -32,10 +34,12 @@ export function formatLocation(loc: Location | undefined, lang: "zh" | "en" = "z
   if (lang === "zh") {
     if (loc.kind === "cell") return `表${loc.table} 第${loc.row}行第${loc.col}列`;
     if (loc.kind === "line") return loc.col ? `第${loc.line}行第${loc.col}列` : `第${loc.line}行`;
+    if (loc.kind === "page") return `第${loc.page}页第${loc.line}行`;
     return `第${loc.index}段`;
   }
   if (loc.kind === "cell") return `table ${loc.table} row ${loc.row} col ${loc.col}`;
   if (loc.kind === "line") return loc.col ? `line ${loc.line}:${loc.col}` : `line ${loc.line}`;
+  if (loc.kind === "page") return `page ${loc.page} line ${loc.line}`;
   return `paragraph ${loc.index}`;
 }
 

@@ -33,7 +33,7 @@ export interface SourceDocument {
   blocks: Block[];
   /** Free-form facts from the reader: encoding, text layout name … */
   meta: {
-    format: "txt" | "docx" | "doc" | "xlsx" | "xls";
+    format: "txt" | "docx" | "doc" | "xlsx" | "xls" | "pdf";
     encoding?: string;
     textLayout?: string;
     /** Why what was read is incomplete: an excerpt cut short, cells that fit no column. */

@@ -18,7 +18,7 @@ export interface ParsedForm {
 
 export interface ParseResult {
   file: string;
-  format: "txt" | "docx" | "doc" | "xlsx" | "xls" | "yaml";
+  format: "txt" | "docx" | "doc" | "xlsx" | "xls" | "pdf" | "yaml";
   /** Usually one; a flat budget-system export can hold several projects. */
   forms: ParsedForm[];
   /** Odd but readable input: wrong extension, unusual encoding … */
@@ -51,7 +51,7 @@ export async function parseFile(file: string): Promise<ParseResult> {
  * The same, reading the file synchronously: for batch workers, where a form is a few kilobytes
  * and the four thread-pool round trips of an async read cost more than reading it.
  */
-export async function parseFileNow(file: string, raw?: Uint8Array): Promise<ParseResult> {
+export async function parseFileNow(file: string, raw?: Uint8Array, entry?: readonly number[]): Promise<ParseResult> {
   let bytes: Buffer;
   try {
     // `raw`: the path's bytes, for a name that is not valid UTF-8 (`file` then shows it escaped).
@@ -65,7 +65,21 @@ export async function parseFileNow(file: string, raw?: Uint8Array): Promise<Pars
   } catch (e) {
     throw readFailure(file, e);
   }
+  if (entry) return parseArchiveEntry(bytes, file, entry);
   return parseBuffer(bytes, file);
+}
+
+/** One entry of a zip archive (`entry`: its directory position at each level), read in memory. */
+async function parseArchiveEntry(bytes: Uint8Array, file: string, entry: readonly number[]): Promise<ParseResult> {
+  const { readNested } = await import("./archive/archive.js");
+  let inner: { bytes: Uint8Array; name: string };
+  try {
+    inner = readNested(bytes, entry);
+  } catch (e) {
+    if (e instanceof PerfgoalError) throw e.withFile(file);
+    throw e;
+  }
+  return { ...(await parseBuffer(inner.bytes, inner.name)), file };
 }
 
 /** Read-only, and never waiting on a pipe swapped in for the file (fstat then refuses it). */
@@ -130,8 +144,10 @@ async function parseDetected(bytes: Uint8Array, file: string): Promise<ParseResu
       const { readText } = await import("./text/read-text.js");
       return fromDocument(readText(bytes), file, "txt", ext);
     }
-    case "pdf":
-      throw new PerfgoalError("PG-E-FORMAT", "PDF");
+    case "pdf": {
+      const { readPdf } = await import("./pdf/read-pdf.js");
+      return fromDocument(await readPdf(bytes), file, "pdf", ext);
+    }
     case "html":
       throw new PerfgoalError("PG-E-FORMAT", "HTML");
     case "rtf":
@@ -149,6 +165,7 @@ const EXPECTED_EXT: Record<string, string[]> = {
   txt: [".txt", ".csv", ".tsv", ".md", ""],
   xlsx: [".xlsx", ".xlsm", ".et"],
   xls: [".xls", ".et"],
+  pdf: [".pdf"],
 };
 
 /** A workbook: each sheet read on its own (see xlsx/sheet-forms.ts), then as any document. */

@@ -30,7 +30,7 @@ beforeAll(() => {
   put("in/卫健局/c.pipes.txt", formBytes("pipes", 3));
   put("in/卫健局/d.doc", formBytes("doc", 4));
   put("in/卫健局/.hidden.txt", formBytes("txt", 5));
-  put("in/卫健局/notes.pdf", "%PDF-1.4");
+  put("in/卫健局/notes.png", "%PDF-1.4");
   put("in/卫健局/broken.docx", formBytes("docx", 6).slice(0, 2000));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

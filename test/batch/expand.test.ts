@@ -17,7 +17,7 @@ beforeAll(() => {
   touch("in/a.txt");
   touch("in/~$a.docx");
   touch("in/.hidden.docx");
-  touch("in/notes.pdf");
+  touch("in/notes.png");
   touch("in/部门一/表1.docx");
   touch("in/部门一/表2.doc");
   touch("in/.git/config.yaml");
@@ -87,8 +87,8 @@ describe("expandInputs", () => {
   });
 
   it("tries explicitly named files of any type, but never a lock file", async () => {
-    const r = await expandInputs(["in/notes.pdf", "in/~$a.docx"], dir);
-    expect(r.files.map((f) => f.file)).toEqual(["in/notes.pdf"]);
+    const r = await expandInputs(["in/notes.png", "in/~$a.docx"], dir);
+    expect(r.files.map((f) => f.file)).toEqual(["in/notes.png"]);
     expect(r.skipped).toEqual([{ file: "in/~$a.docx", reason: "lock" }]);
   });
 

@@ -246,8 +246,8 @@ export const CASES: HostileCase[] = [
   { group: "names", file: "网页 单文件.doc", build: () => utf8(MHT_PAGE), expect: { refused: "PG-E-FORMAT" }, why: "single-file web page (MHTML) saved as .doc" },
   { group: "names", file: "RTF 另存.doc", build: () => utf8(RTF_DOC), expect: { refused: "PG-E-FORMAT" }, why: "RTF saved as .doc" },
   { group: "names", file: "Word 2003 XML.doc", build: () => utf8(WORD_2003_XML), expect: { refused: "PG-E-FORMAT" }, why: "Word 2003 XML saved as .doc" },
-  { group: "names", file: "扫描 件.pdf", build: () => utf8(PDF_DOC), expect: { refused: "PG-E-FORMAT" }, why: "a PDF" },
-  { group: "names", file: "扫描 件.docx", build: () => utf8(PDF_DOC), expect: { refused: "PG-E-FORMAT" }, why: "a PDF saved as .docx" },
+  { group: "names", file: "扫描 件.pdf", build: () => utf8(PDF_DOC), expect: { refused: "PG-E-CORRUPT" }, why: "a PDF with a catalog and no pages" },
+  { group: "names", file: "扫描 件.docx", build: () => utf8(PDF_DOC), expect: { refused: "PG-E-CORRUPT" }, why: "a PDF saved as .docx (read as the PDF it is)" },
 
   // --- zip dangers -------------------------------------------------------------------------
   { group: "zip", file: "压缩 炸弹.docx", build: () => bombDocx(300 * MB), expect: { refused: "PG-E-ZIP-BOMB" }, why: "document.xml inflates to 300 MB, headers claim 2 KB", heavy: true },

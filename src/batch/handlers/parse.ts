@@ -9,7 +9,7 @@ export interface ParsePayload {
 
 /** parse: the file's forms as YAML text (several as a YAML stream). */
 export const parseHandler: FileHandler = async (task) => {
-  const result = await parseFileNow(task.path, task.raw);
+  const result = await parseFileNow(task.path, task.raw, task.entry);
   const payload: ParsePayload = { yaml: formsToYaml(result.forms.map((f) => f.form)), forms: result.forms.length };
   return { payload, warnings: result.warnings };
 };

@@ -11,7 +11,7 @@ export interface RenderPayload {
 export const renderHandler: FileHandler = async (task, spec) => {
   const { renderForm } = await import("../../render/render.js");
   const options = (spec.options ?? {}) as RenderOptions;
-  const result = await parseFileNow(task.path, task.raw);
+  const result = await parseFileNow(task.path, task.raw, task.entry);
   const documents: Uint8Array[] = [];
   for (const { form } of result.forms) documents.push(await renderForm(form, options));
   const payload: RenderPayload = { documents };

@@ -41,7 +41,7 @@ async function rendererFor(spec: RenderSpec): Promise<ReportStream> {
 export const validateHandler: FileHandler = async (task, spec) => {
   const { loadRules } = await import("../../lint/rule-registry.js");
   const { lintParseResult } = await import("../../lint/lint-file.js");
-  const parsed = await parseFileNow(task.path, task.raw);
+  const parsed = await parseFileNow(task.path, task.raw, task.entry);
   const config = (spec.options?.config ?? {}) as LintConfig;
   const results = lintParseResult(parsed, task.name, { rules: await loadRules(), config, lang: spec.lang });
   // Only json carries every message variant and the rule data.

@@ -20,12 +20,16 @@ export interface ZipEntry {
   localHeaderOffset: number;
   /** The name's bytes as stored in the central directory (a view), to compare with the local header. */
   rawName: Uint8Array;
+  /** The directory record's extra field (a view): where a Unicode name may be given. */
+  extra: Uint8Array;
 }
 
 export interface ZipArchive {
   bytes: Uint8Array;
   /** Lower-cased name → entry (OPC part names are case-insensitive). */
   entries: Map<string, ZipEntry>;
+  /** Every directory record, in directory order (duplicated names included). */
+  list: ZipEntry[];
 }
 
 /** Limits on bytes actually produced by inflation (the headers' sizes can lie). */
@@ -69,6 +73,7 @@ export function openZip(bytes: Uint8Array): ZipArchive {
   if (dirOffset + dirSize !== dirEnd) throw corrupt({ zh: "zip 目录与结束记录之间有多余数据", en: "unaccounted bytes between the zip directory and its end record" });
 
   const entries = new Map<string, ZipEntry>();
+  const list: ZipEntry[] = [];
   const decoder = new TextDecoder("utf-8");
   let p = dirOffset;
   for (let i = 0; i < count; i++) {
@@ -91,11 +96,13 @@ export function openZip(bytes: Uint8Array): ZipArchive {
       ({ claimedSize, compressedSize, localHeaderOffset } = z);
     }
     const key = name.toLowerCase();
+    const entry: ZipEntry = { name, method, flags, compressedSize, claimedSize, crc, localHeaderOffset, rawName, extra: bytes.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen) };
+    list.push(entry);
     // The first entry of a duplicated name wins, as in most readers; a later copy cannot shadow it.
-    if (!entries.has(key)) entries.set(key, { name, method, flags, compressedSize, claimedSize, crc, localHeaderOffset, rawName });
+    if (!entries.has(key)) entries.set(key, entry);
     p = end;
   }
-  return { bytes, entries };
+  return { bytes, entries, list };
 }
 
 /**
