@@ -34,6 +34,8 @@ export interface ReportStream {
 export interface ReportPiece {
   text: string;
   counts?: SeverityCounts;
+  /** Findings a filter (--quiet) left out of the text, so the closing line can say so. */
+  hidden?: SeverityCounts;
 }
 
 export type StreamFormatter = (options: FormatterOptions) => ReportStream;
