@@ -36,16 +36,17 @@ const EXIT_HELP = {
 退出码：
   0    无错误（警告未超过 --max-warnings）
   1    有错误级问题、警告超过 --max-warnings，或有输入文件无法读取
-  2    用法或配置错误：未知选项、选项值无效、输入路径不存在、输出文件已存在（未加 --force）
-       或就是输入、输出无法写入；perfgoal 自身故障
+  2    用法或配置错误：未知选项、选项值无效、输入路径不存在；输出文件已存在
+       （未加 --force）、就是输入或无法写入；perfgoal 自身故障
   130  Ctrl-C 中断    143  被终止（SIGTERM）    129  终端关闭（SIGHUP）
 `,
   en: `
 Exit codes:
   0    no errors (and warnings within --max-warnings)
-  1    errors found, warnings over --max-warnings, or an input that could not be read
-  2    usage or config: unknown option, bad option value, missing input path, an output that
-       exists (without --force), is an input or cannot be written; perfgoal's own failure
+  1    errors found, warnings over --max-warnings, or an unreadable input
+  2    usage or config: unknown option, bad option value, missing input path;
+       an output that exists (without --force), is an input or cannot be
+       written; perfgoal's own failure
   130  Ctrl-C    143  terminated (SIGTERM)    129  hang-up (SIGHUP)
 `,
 } as const;

@@ -24,6 +24,12 @@ export const HELP_WORDS = {
   version: { zh: "显示版本号", en: "output the version number" },
 } as const;
 
+/**
+ * Where a help line may break: before any Chinese character (not before closing punctuation) and
+ * at spaces — commander breaks at spaces only, which leaves a Chinese sentence one long word.
+ */
+const WRAP_CHUNK = /\s*(?:[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+)[、。，；：）》」』”！？]*/gu;
+
 /** An option's or argument's default as the Chinese help shows it: `（默认：stylish）`. */
 function withDefaultZh(description: string, value: unknown): string {
   return `${description}（默认：${typeof value === "string" ? value : JSON.stringify(value)}）`;
@@ -40,6 +46,23 @@ export class PerfgoalHelp extends Help {
 
   override displayWidth(str: string): number {
     return displayWidth(str);
+  }
+
+  override boxWrap(str: string, width: number): string {
+    if (width < this.minWidthToWrap) return str;
+    const out: string[] = [];
+    for (const line of str.split(/\r\n|\n/)) {
+      let current = "";
+      for (const chunk of line.match(WRAP_CHUNK) ?? []) {
+        if (current !== "" && displayWidth(current + chunk) > width) {
+          out.push(current);
+          current = "";
+        }
+        current += current === "" ? chunk.trimStart() : chunk;
+      }
+      out.push(current);
+    }
+    return out.join("\n");
   }
 
   override styleTitle(str: string): string {

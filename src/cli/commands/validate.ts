@@ -24,17 +24,30 @@ export interface ValidateOptions {
   summary?: string;
 }
 
-const CONFIG_HELP = `
-配置 / config: perfgoal.config.yaml（从当前文件夹向上查找 / looked for upward from the working folder）
+const CONFIG_HELP = {
+  zh: `
+配置文件：perfgoal.config.yaml（从当前文件夹向上查找）
   lang: zh | en
-  era: A | B            # 表单未显示口径时采用 / used when a form does not show its era
-  detectEra: false      # 总是采用 era / always use era
+  era: A | B            # 表单未显示口径时采用
+  detectEra: false      # 总是采用 era
   profile: central-2021
   maxWarnings: 10
   rules:
-    <规则 id 或编号 / rule id or code>: off | info | warning | error
-    <id>: [warning, { <选项 / option>: <值 / value> }]
-`;
+    <规则 id 或编号>: off | info | warning | error
+    <id>: [warning, { <选项>: <值> }]
+`,
+  en: `
+Config: perfgoal.config.yaml (looked for upward from the working folder)
+  lang: zh | en
+  era: A | B            # used when a form does not show its era
+  detectEra: false      # always use era
+  profile: central-2021
+  maxWarnings: 10
+  rules:
+    <rule id or code>: off | info | warning | error
+    <id>: [warning, { <option>: <value> }]
+`,
+};
 
 export function registerValidate(program: Command, ctx: CommandContext): void {
   program
@@ -59,7 +72,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .option("--stdin-filename <name>", t(ctx, "标准输入在报告中的名称（.yaml 结尾表示 YAML）", "name of stdin in reports (ending in .yaml selects YAML)"))
     .option("-j, --jobs <n>", t(ctx, JOBS_HELP.zh, JOBS_HELP.en), parseJobsOption)
     .option("--summary <file>", t(ctx, "另写一份汇总表（.xlsx 或 .csv），每份表单一行", "also write the 汇总表 (.xlsx or .csv), one row per form"), fileEndingIn("--summary", [".xlsx", ".csv"]))
-    .addHelpText("after", CONFIG_HELP)
+    .addHelpText("after", CONFIG_HELP[ctx.lang])
     .configureHelp({ showGlobalOptions: true })
     .action(async (paths: string[], opts: ValidateOptions, cmd: Command) => {
       const langFromCli = cmd.parent?.getOptionValueSource("lang") === "cli" || ctx.io.env.PERFGOAL_LANG !== undefined;
