@@ -54,7 +54,17 @@ export class PerfgoalCommand extends Command {
   }
 
   unknownCommand(): never {
-    const written = String(this.args[0]);
+    this.refuseCommandName(String(this.args[0]));
+  }
+
+  /** `perfgoal help valdate`: the same line as `perfgoal valdate`, not the whole help. */
+  _dispatchHelpCommand(name?: string): unknown {
+    if (name !== undefined && !this.commands.some((c) => c.name() === name || c.aliases().includes(name))) this.refuseCommandName(name);
+    const commanders = Command.prototype as unknown as { _dispatchHelpCommand: (this: Command, name?: string) => unknown };
+    return commanders._dispatchHelpCommand.call(this, name);
+  }
+
+  private refuseCommandName(written: string): never {
     const near = didYouMean(written, this.commands.map((c) => c.name()));
     this.refuse(`未知命令 ${written}${near ? `（是否应为 ${near}？）` : ""}`, `unknown command ${written}${near ? ` (did you mean ${near}?)` : ""}`);
   }

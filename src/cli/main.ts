@@ -30,6 +30,12 @@ function globalLang(argv: readonly string[], env: CliIO["env"]): Lang {
  * Only this layer touches the outside world, through `io`.
  */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  const envLang = io.env.PERFGOAL_LANG;
+  // A misspelt PERFGOAL_LANG would fall back unseen, like a misspelt --lang.
+  if (envLang !== undefined && envLang !== "" && envLang !== "zh" && envLang !== "en") {
+    io.stderr(`${terminalText(`perfgoal: PERFGOAL_LANG 应为 zh、en 之一（收到 ${envLang}）`)}\n`);
+    return EXIT.usage;
+  }
   const ctx: CommandContext = {
     io,
     lang: globalLang(argv, io.env),

@@ -76,6 +76,18 @@ describe("a command line perfgoal cannot run: one line, exit 2, what is allowed"
     expect(expectUsageLine(await runCli(["rules", "--lang=de"], { cwd: dir }))).toContain("--lang 应为 zh、en 之一（收到 de）");
   });
 
+  it("PERFGOAL_LANG is checked like --lang", async () => {
+    expect(expectUsageLine(await runCli(["rules"], { cwd: dir, env: { PERFGOAL_LANG: "fr" } }))).toBe("perfgoal: PERFGOAL_LANG 应为 zh、en 之一（收到 fr）");
+    expect((await runCli(["rules", "-f", "json"], { cwd: dir, env: { PERFGOAL_LANG: "en" } })).code).toBe(EXIT.ok);
+  });
+
+  it("help for a command that does not exist is the unknown-command line, not the whole help", async () => {
+    expect(expectUsageLine(await runCli(["help", "valdate"], { cwd: dir }))).toBe("perfgoal: 未知命令 valdate（是否应为 validate？）；运行 perfgoal --help 查看用法");
+    const r = await runCli(["help", "render"], { cwd: dir });
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stdout).toMatch(/^用法： perfgoal render/);
+  });
+
   it("a profile in the config file is checked like --profile", async () => {
     const d = scratch({ "perfgoal.config.yaml": "profile: ningxai\n" });
     const line = expectUsageLine(await runCli(["validate", "in/a.yaml", ...J1], { cwd: d }));
