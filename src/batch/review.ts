@@ -21,6 +21,8 @@ export interface FormFacts {
   department?: string;
   /** 资金总额 in 万元. */
   budgetWanYuan?: number;
+  /** 资金总额 as the form writes it, in the form's unit (the 审核意见 quote it so). */
+  fundingTotal?: { amount: number; unit: string };
   /** Indicators (placeholders excluded) per canonical 一级; `other` for unknown labels. */
   tier1Counts: Partial<Record<Tier1Key | "other", number>>;
   /** Σ of the money-valued 成本 indicators of the annual table in 万元, as the cost rule sums them; absent when none. */
@@ -50,6 +52,7 @@ export function formFacts(form: Form): FormFacts {
   return {
     ...(department ? { department } : {}),
     ...(budget !== undefined ? { budgetWanYuan: budget } : {}),
+    ...(form.funding.total !== undefined ? { fundingTotal: { amount: form.funding.total, unit: form.amountUnit } } : {}),
     tier1Counts,
     ...(costAmounts > 0 ? { costSumWanYuan: Math.round(costSum * 10000) / 10000 } : {}),
   };

@@ -60,14 +60,17 @@ export function gradeOf(counts: SeverityCounts, bands: GradeBands = DEFAULT_GRAD
   return GRADES.poor;
 }
 
+/** One band in words: `无错误且警告不超过 3 类`. */
+export function gradeBandText(b: GradeBand, lang: "zh" | "en"): string {
+  const parts: string[] = [];
+  if (b.maxErrors !== undefined) parts.push(lang === "zh" ? (b.maxErrors === 0 ? "无错误" : `错误不超过 ${b.maxErrors} 类`) : b.maxErrors === 0 ? "no errors" : `at most ${b.maxErrors} kinds of error`);
+  if (b.maxWarnings !== undefined) parts.push(lang === "zh" ? `警告不超过 ${b.maxWarnings} 类` : `at most ${b.maxWarnings} kinds of warning`);
+  return parts.length > 0 ? parts.join(lang === "zh" ? "且" : " and ") : lang === "zh" ? "不限" : "any";
+}
+
 /** The bands in words, for `perfgoal rules` and the reports. */
 export function gradeBasis(bands: GradeBands, lang: "zh" | "en"): string {
-  const band = (b: GradeBand) => {
-    const parts: string[] = [];
-    if (b.maxErrors !== undefined) parts.push(lang === "zh" ? (b.maxErrors === 0 ? "无错误" : `错误不超过 ${b.maxErrors} 类`) : b.maxErrors === 0 ? "no errors" : `at most ${b.maxErrors} kinds of error`);
-    if (b.maxWarnings !== undefined) parts.push(lang === "zh" ? `警告不超过 ${b.maxWarnings} 类` : `at most ${b.maxWarnings} kinds of warning`);
-    return parts.length > 0 ? parts.join(lang === "zh" ? "且" : " and ") : lang === "zh" ? "不限" : "any";
-  };
+  const band = (b: GradeBand) => gradeBandText(b, lang);
   return lang === "zh"
     ? `参考评级：优 = ${band(bands.excellent)}；良 = ${band(bands.good)}；中 = ${band(bands.fair)}；其余为差。同一规则的同一类问题无论出现在多少个单元格只计一次（报告仍逐格列出）；阈值可在配置文件的 grade 中修改。`
     : `Advisory grade: 优 (excellent) = ${band(bands.excellent)}; 良 (good) = ${band(bands.good)}; 中 (fair) = ${band(bands.fair)}; otherwise 差 (poor). One kind of problem under one rule counts once however many cells repeat it (the report still lists every cell); the thresholds are set under grade in the config file.`;

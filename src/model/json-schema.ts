@@ -9,6 +9,8 @@ import { z } from "zod";
 import { Form } from "./form.js";
 import { IndicatorValue } from "./value.js";
 import { SCHEMA_URL } from "./yaml-write.js";
+import { keyDescription } from "./yaml-comments.js";
+import type { PathKey } from "./path.js";
 
 type JsonObject = Record<string, unknown>;
 type Override = NonNullable<NonNullable<Parameters<typeof z.toJSONSchema>[1]>["override"]>;
@@ -46,7 +48,7 @@ function derivesFrom(schema: z.core.$ZodType, base: z.core.$ZodType): boolean {
  * the long form only `raw` is needed: the loader recomputes every parsed field from it.
  */
 export function formJsonSchema(): JsonObject {
-  return toJsonSchema(Form, {
+  const schema = toJsonSchema(Form, {
     id: SCHEMA_URL,
     override: (ctx) => {
       if (!derivesFrom(ctx.zodSchema, IndicatorValue)) return;
@@ -55,9 +57,31 @@ export function formJsonSchema(): JsonObject {
       if (description !== undefined) ctx.jsonSchema.description = description;
       ctx.jsonSchema.anyOf = [
         { ...longForm, required: ["raw"] },
-        { type: "string", description: "shorthand: the value as written, parsed when loaded" },
-        { type: "number", description: "shorthand: a bare number" },
+        { type: "string", description: "简写：直接写指标值（如 ≥95%），读取时解析 — shorthand: the value as written, parsed when loaded" },
+        { type: "number", description: "简写：只有数字 — shorthand: a bare number" },
       ];
     },
   });
+  describeKeys(schema, []);
+  return schema;
+}
+
+/**
+ * Every property's description from the key notes the YAML comments come from (Chinese first,
+ * then English), so an editor's hover says what the comment beside the key says.
+ */
+function describeKeys(node: JsonObject, path: PathKey[]): void {
+  const properties = node.properties as Record<string, JsonObject> | undefined;
+  for (const [key, child] of Object.entries(properties ?? {})) {
+    const description = keyDescription([...path, key]);
+    if (description !== undefined) {
+      // First in the object, as zod puts it.
+      const { description: _, ...rest } = child;
+      for (const k of Object.keys(child)) delete child[k];
+      Object.assign(child, { description }, rest);
+    }
+    describeKeys(child, [...path, key]);
+  }
+  if (node.items && typeof node.items === "object") describeKeys(node.items as JsonObject, [...path, 0]);
+  for (const branch of (node.anyOf as JsonObject[] | undefined) ?? []) describeKeys(branch, path);
 }

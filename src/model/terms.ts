@@ -298,3 +298,30 @@ export const FORM_TITLES = {
 export const PRINTED_WORDS = {
   seal: "(盖章)",
 } as const;
+
+/** The conclusions a reviewer sends back with a form (审核意见), most favourable first. */
+export const REVIEW_CONCLUSIONS = {
+  pass: "通过",
+  revise: "修改后通过",
+  reject: "退回",
+} as const;
+export type ConclusionKey = keyof typeof REVIEW_CONCLUSIONS;
+
+/** The printed words of the 审核意见 documents and their summary. */
+export const FEEDBACK_WORDS = {
+  title: "项目支出绩效目标审核意见",
+  summaryTitle: "部门审核意见汇总",
+  department: "部门",
+  project: "项目",
+  budget: "预算",
+  submission: "来件",
+  conclusion: "审核结论",
+  reason: "理由",
+  problems: "审核发现的问题",
+  reviewerOpinion: "审核人意见",
+  reviewer: "审核人",
+  date: "日期",
+  unreadable: "未能读取",
+  noDepartment: "未填写部门",
+  notFilled: "表中未填写",
+} as const;

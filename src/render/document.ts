@@ -5,8 +5,7 @@ import { formTable, type IndicatorBlock } from "./form-table.js";
 import { indicatorColumns } from "./indicator-columns.js";
 import { blockLabel, fieldLabel } from "./labels.js";
 import { resolveLayout, type RenderLayout } from "./layout.js";
-import { pageGeometry, type PageGeometry } from "./page.js";
-import { FOOTER_REL_ID } from "./parts.js";
+import { pageGeometry, sectionProperties, type PageGeometry } from "./page.js";
 import { FONT, SIZE, officialPunctuation } from "./typography.js";
 import type { WidthMetrics } from "./widths.js";
 import { PRINTED } from "./words.js";
@@ -89,20 +88,14 @@ function signatureParagraph(form: Form, layout: RenderLayout): string {
   return paragraph({ spacing: { before: 200, after: 0 } }, run(signatureText(form, layout), FONT.body, SIZE.line));
 }
 
-/** A4 with the form's margins; the page-number footer on every page. */
-function sectionProperties(page: PageGeometry): string {
-  const m = page.margins;
-  return (
-    `<w:sectPr><w:footerReference w:type="default" r:id="${FOOTER_REL_ID}"/>` +
-    `<w:pgSz w:w="${page.width}" w:h="${page.height}" w:orient="${page.landscape ? "landscape" : "portrait"}"/>` +
-    `<w:pgMar w:top="${m.top}" w:right="${m.right}" w:bottom="${m.bottom}" w:left="${m.left}" w:header="${m.header}" w:footer="${m.footer}" w:gutter="0"/>` +
-    `<w:docGrid w:linePitch="360"/></w:sectPr>`
-  );
-}
-
 function blockLabels(layout: RenderLayout): { annual: string; longTerm: string } {
   if (layout === "L1") return { annual: blockLabel("annual", "本年度绩效指标"), longTerm: blockLabel("longTerm", "实施期绩效指标") };
   return { annual: blockLabel("annual", "年度绩效指标"), longTerm: blockLabel("longTerm", "长期绩效指标") };
+}
+
+/** `word/document.xml` of a body already written, on the given page (its margins and page-number footer). */
+export function documentXml(body: string, page: PageGeometry): string {
+  return XML_DECLARATION + `<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>${body}${sectionProperties(page)}</w:body></w:document>`;
 }
 
 /** Form → the WordprocessingML of its document (no IO). Nothing the Form holds is left out, whichever layout is chosen. */
@@ -134,8 +127,5 @@ export function buildDocument(form: Form, options: RenderOptions = {}): Rendered
   );
   children.push(signatureParagraph(form, layout));
 
-  const documentXml =
-    XML_DECLARATION +
-    `<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>${children.join("")}${sectionProperties(page)}</w:body></w:document>`;
-  return { title, documentXml };
+  return { title, documentXml: documentXml(children.join(""), page) };
 }

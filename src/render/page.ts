@@ -1,3 +1,5 @@
+import { FOOTER_REL_ID } from "./parts.js";
+
 
 /** A4 in twips (1/20 pt). */
 export const A4 = { width: 11906, height: 16838 } as const;
@@ -46,4 +48,15 @@ export function pageGeometry(landscape = false): PageGeometry {
     contentHeight: height - margins.top - margins.bottom,
     landscape,
   };
+}
+
+/** A4 with the form's margins; the page-number footer on every page. */
+export function sectionProperties(page: PageGeometry): string {
+  const m = page.margins;
+  return (
+    `<w:sectPr><w:footerReference w:type="default" r:id="${FOOTER_REL_ID}"/>` +
+    `<w:pgSz w:w="${page.width}" w:h="${page.height}" w:orient="${page.landscape ? "landscape" : "portrait"}"/>` +
+    `<w:pgMar w:top="${m.top}" w:right="${m.right}" w:bottom="${m.bottom}" w:left="${m.left}" w:header="${m.header}" w:footer="${m.footer}" w:gutter="0"/>` +
+    `<w:docGrid w:linePitch="360"/></w:sectPr>`
+  );
 }

@@ -57,11 +57,16 @@ export interface ParagraphStyle {
   spacing?: Spacing;
   /** A right-aligned tab stop at this position, in twips from the left margin. */
   rightTab?: number;
+  /** Keep on the page of the next paragraph (a heading with its first line). */
+  keepNext?: boolean;
+  /** Left indent and hanging first line, in twips (a numbered item wraps under its text, not its number). */
+  indent?: { left: number; hanging?: number };
 }
 
-/** `w:pPr`: tabs, spacing, jc (schema order); empty when the style sets nothing. */
+/** `w:pPr`: keepNext, tabs, spacing, ind, jc (schema order); empty when the style sets nothing. */
 export function paragraphPr(style: ParagraphStyle): string {
   let pr = "";
+  if (style.keepNext) pr += "<w:keepNext/>";
   if (style.rightTab !== undefined) pr += `<w:tabs><w:tab w:val="right" w:pos="${style.rightTab}"/></w:tabs>`;
   const s = style.spacing;
   if (s) {
@@ -70,6 +75,7 @@ export function paragraphPr(style: ParagraphStyle): string {
     if (s.lineRule !== undefined) pr += ` w:lineRule="${s.lineRule}"`;
     pr += "/>";
   }
+  if (style.indent) pr += `<w:ind w:left="${style.indent.left}"${style.indent.hanging ? ` w:hanging="${style.indent.hanging}"` : ""}/>`;
   if (style.align) pr += `<w:jc w:val="${style.align}"/>`;
   return pr === "" ? "" : `<w:pPr>${pr}</w:pPr>`;
 }
@@ -77,6 +83,11 @@ export function paragraphPr(style: ParagraphStyle): string {
 /** A paragraph of the given runs (already written). */
 export function paragraph(style: ParagraphStyle, runs = ""): string {
   return `<w:p>${paragraphPr(style)}${runs}</w:p>`;
+}
+
+/** A paragraph holding only a page break: what follows starts a new page. */
+export function pageBreak(): string {
+  return `<w:p><w:r><w:br w:type="page"/></w:r></w:p>`;
 }
 
 /** How a table cell sits in the grid. */

@@ -1,10 +1,10 @@
-import { PassThrough } from "node:stream";
 import type { ReviewedForm, ReviewEntry, ReviewFinding, ReviewReport } from "../batch/review.js";
 import { gradeName } from "../lint/grade.js";
 import { TIER1 } from "../model/terms.js";
 import { csvField } from "./csv.js";
 import { displayWidth } from "./display-width.js";
 import { formLabel, severityLabel } from "./labels.js";
+import { writeWorkbook, type XlsxSheet } from "./xlsx/workbook-writer.js";
 
 /**
  * The 汇总表: one row per form (and per unreadable file, with its error code), as .xlsx (a frozen
@@ -112,21 +112,6 @@ function columnWidths<T>(columns: Column<T>[], rows: Iterable<T>, lang: Lang): n
   return widths.map((w) => Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 2)));
 }
 
-const ROWS_PER_PAUSE = 1000;
-/** Bytes of sheet XML the zip may have waiting before the rows stop for it. */
-const MAX_ZIP_BACKLOG = 4 * 1024 * 1024;
-
-/**
- * Bytes a streamed sheet has written that the zip has not taken yet. exceljs's sheet stream pushes
- * into the zip without waiting (10,000 forms: 870,000 rows queued ~300 MB), so this reads the queue
- * of the stream it pipes into; 0 if exceljs ever changes shape, which leaves the 1,000-row pauses.
- */
-export function zipBacklog(sheet: unknown): number {
-  const pipes = (sheet as { stream?: { pipes?: { _writableState?: { length?: unknown } }[] } }).stream?.pipes;
-  const length = pipes?.[0]?._writableState?.length;
-  return typeof length === "number" ? length : 0;
-}
-
 /** The 汇总表 as .xlsx bytes (a library call on a review that fits in memory). */
 export async function summaryXlsx(report: ReviewReport): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
@@ -135,61 +120,21 @@ export async function summaryXlsx(report: ReviewReport): Promise<Uint8Array> {
 }
 
 /**
- * The 汇总表 as .xlsx, handed to `write` as exceljs's streaming writer makes it, sheet by sheet:
- * nothing holds the whole workbook. Each sheet reads the entries twice (column widths, then rows).
+ * The 汇总表 as .xlsx, handed to `write` chunk by chunk as the workbook writer makes it, sheet by
+ * sheet: nothing holds the whole workbook. Each sheet reads the entries twice (column widths, then rows).
  */
 export async function writeSummaryXlsx(report: ReviewReport, write: (chunk: Uint8Array) => Promise<void>): Promise<void> {
-  const ExcelJS = (await import("exceljs")).default;
   const lang = report.lang;
-  const stream = new PassThrough();
-  // Drained as it fills: the zip waits for the file, the rows wait for the zip.
-  const written = (async () => {
-    for await (const chunk of stream) await write(chunk as Buffer);
-  })();
-  // A failed write (disk full) stops the rows at the next pause instead of filling memory.
-  let writeFailed = false;
-  let writeError: unknown;
-  written.catch((e: unknown) => {
-    writeFailed = true;
-    writeError = e;
+  const sheet = <T>(name: string, columns: Column<T>[], rows: () => Iterable<T>): XlsxSheet => ({
+    name,
+    header: true,
+    columns: columnWidths(columns, rows(), lang).map((width, i) => ({ width, ...(NUMBER_FORMATS[columns[i]!.kind] ? { numFmt: NUMBER_FORMATS[columns[i]!.kind]! } : {}) })),
+    rows: (function* () {
+      yield { cells: columns.map((c) => c[lang]), bold: true };
+      for (const row of rows()) yield { cells: columns.map((c) => c.value(row, lang)) };
+    })(),
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
-  workbook.creator = "perfgoal";
-
-  const addSheet = async <T>(name: string, columns: Column<T>[], rows: () => Iterable<T>) => {
-    const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1, activeCell: "A2" }] });
-    const widths = columnWidths(columns, rows(), lang);
-    sheet.columns = columns.map((c, i) => ({ key: String(i), width: widths[i]!, ...(NUMBER_FORMATS[c.kind] ? { style: { numFmt: NUMBER_FORMATS[c.kind]! } } : {}) }));
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-    const header = sheet.addRow(columns.map((c) => c[lang]));
-    header.font = { bold: true };
-    header.alignment = { vertical: "middle" };
-    header.commit();
-    let n = 0;
-    for (const row of rows()) {
-      sheet.addRow(columns.map((c) => c.value(row, lang) ?? null)).commit();
-      // Committed rows wait for the zip, which deflates on another thread and only hears from this
-      // loop when it pauses: every 1,000 rows, and for as long as the zip is far behind.
-      if (++n % ROWS_PER_PAUSE === 0) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        while (zipBacklog(sheet) > MAX_ZIP_BACKLOG && !writeFailed) await new Promise<void>((resolve) => setTimeout(resolve, 5));
-        if (writeFailed) await written;
-      }
-    }
-    sheet.commit();
-  };
-  try {
-    await addSheet(SHEET_NAMES[lang][0], SUMMARY_COLUMNS, () => report.entries);
-    await addSheet(SHEET_NAMES[lang][1], FINDING_COLUMNS, () => findingRows(report));
-    await workbook.commit();
-  } catch (e) {
-    stream.destroy(e as Error);
-    await written.catch(() => undefined);
-    // A failed write makes exceljs fail too (its stream was torn down: ABORT_ERR): the write's own
-    // error (ENOSPC) is the one that says what happened.
-    throw writeError ?? e;
-  }
-  await written;
+  await writeWorkbook([sheet(SHEET_NAMES[lang][0], SUMMARY_COLUMNS, () => report.entries), sheet(SHEET_NAMES[lang][1], FINDING_COLUMNS, () => findingRows(report))], write);
 }
 
 /** Whether a 汇总表 file name asks for .xlsx (else it is CSV). */

@@ -7,7 +7,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { lintForm } from "../../src/lint/lint-form.js";
 import { allRules } from "../../src/rules/index.js";
-import { PRECISION_DOC, withTable } from "../../scripts/precision-table.js";
+import { PRECISION_DOC, README, withTable } from "../../scripts/precision-table.js";
 import { CORPUS, corpusFiles, readCorpusText } from "./score.js";
 import { compareJudged, describeDiff, isClean, JUDGEMENTS, keyOf, readJudged } from "./judged.js";
 
@@ -36,8 +36,8 @@ describe.skipIf(!existsSync(CORPUS))("judged findings on the real forms", () => 
     expect(new Set(judged.map(keyOf)).size).toBe(judged.length);
   });
 
-  it("docs/precision.md shows the table of the judged findings (run `npx tsx scripts/precision-table.ts`)", () => {
-    const doc = readFileSync(PRECISION_DOC, "utf8");
+  it.each([PRECISION_DOC, README])("%s shows the table of the judged findings (run `npx tsx scripts/precision-table.ts`)", (file) => {
+    const doc = readFileSync(file, "utf8");
     expect(doc).toBe(withTable(doc));
   });
 });

@@ -58,7 +58,7 @@ describe("perfgoal.schema.json validates form YAML", () => {
   });
 
   it("rejects a wrong type at a path, and so does loadFormYaml, naming the path and line", () => {
-    const bad = seedYaml.replace(/^year: 2023$/m, "year: 二〇二三");
+    const bad = seedYaml.replace(/^year: 2023\b/m, "year: 二〇二三");
     expect(bad).not.toBe(seedYaml);
     expect(errorsOf(parseYaml(bad))).toEqual(["/year must be integer"]);
     const line = bad.split("\n").findIndex((l) => l.startsWith("year:")) + 1;

@@ -10,6 +10,7 @@ import type { Form, IndicatorRow } from "../../src/model/form.js";
 import { parseRowValue, parseValue } from "../../src/model/value-parse.js";
 import { loadFormYaml } from "../../src/model/yaml.js";
 import { canonicalForm, formsToYaml, formToYaml, SCHEMA_URL } from "../../src/model/yaml-write.js";
+import { keyComment } from "../../src/model/yaml-comments.js";
 
 const LONG_GOAL = "确保县政府的各项工作协调落实到位，为县政府的各项工作推动服好务。".repeat(40);
 
@@ -123,11 +124,11 @@ describe("formToYaml", () => {
   it("writes Chinese as is and never folds a long line", () => {
     expect(yaml).toContain("fillingUnit: 衡东县政府办");
     expect(yaml).not.toMatch(/\\u[0-9a-fA-F]{4}/);
-    expect(yaml).toContain(`annual: ${LONG_GOAL}\n`);
+    expect(yaml).toContain(`annual: ${LONG_GOAL} # ${keyComment(["goals", "annual"], "万元")}\n`);
   });
 
   it("writes multi-line text as a literal block", () => {
-    expect(yaml).toContain("  longTerm: |\n    实施期目标：\n    1. 完成改制\n    2. 群众满意率≥90%\n");
+    expect(yaml).toContain(`  longTerm: | # ${keyComment(["goals", "longTerm"], "万元")}\n    实施期目标：\n    1. 完成改制\n    2. 群众满意率≥90%\n`);
   });
 });
 
@@ -157,7 +158,7 @@ describe("YAML round trip", () => {
       expect(loc?.kind).toBe("line");
       return lines[(loc as { line: number }).line - 1]!;
     };
-    expect(at("project.department.name")).toBe("    name: 衡东县政府办");
+    expect(at("project.department.name")).toBe("    name: 衡东县政府办 # 部门名称");
     expect(at("indicators.annual[1].value.raw")).toBe("        raw: ≤35万元");
     expect(at("indicators.annual[1].tier3")).toBe(`      tier3: "2023"`);
   });

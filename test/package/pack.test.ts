@@ -28,6 +28,7 @@ describe("npm package", () => {
   let work: string;
   let app: string;
   let packed: { filename: string; files: { path: string }[] };
+  let installLog: string;
 
   beforeAll(async () => {
     // `npm run build` (or `npm install`'s prepare) normally made dist/; build it if it is missing.
@@ -45,10 +46,12 @@ describe("npm package", () => {
     mkdirSync(app);
     writeFileSync(path.join(app, "package.json"), JSON.stringify({ name: "perfgoal-pack-check", private: true, type: "module" }));
     const tarball = path.join(work, packed.filename);
+    // A TypeScript project as users have them: @types/node beside perfgoal.
     const install = (extra: string[]) =>
-      run("npm", ["install", "--no-audit", "--no-fund", ...extra, tarball], { cwd: app, env: npmEnv(), maxBuffer: 64 << 20 });
+      run("npm", ["install", "--no-audit", "--no-fund", ...extra, tarball, "@types/node@^20"], { cwd: app, env: npmEnv(), maxBuffer: 64 << 20 });
     // Dependencies come from the npm cache when it has them all, else from the registry.
-    await install(["--offline"]).catch(() => install([]));
+    const { stderr } = await install(["--offline"]).catch(() => install([]));
+    installLog = stderr;
   }, THREE_MINUTES);
 
   afterAll(() => {
@@ -58,7 +61,7 @@ describe("npm package", () => {
   it("packs the binary, the compiled library with types, and the schemas, but no sources or tests", () => {
     const files = packed.files.map((f) => f.path);
     expect(files).toEqual(
-      expect.arrayContaining(["package.json", "bin/perfgoal.js", "bin/package.json", "dist/index.js", "dist/index.d.ts", "dist/cli/main.js", "schemas/perfgoal.schema.json"]),
+      expect.arrayContaining(["package.json", "bin/perfgoal.js", "bin/package.json", "dist/index.js", "dist/index.d.ts", "dist/cli/main.js", "schemas/perfgoal.schema.json", "docs/rules/README.md"]),
     );
     expect(files.filter((f) => f.startsWith("src/") || f.startsWith("test/") || f.endsWith(".test.js"))).toEqual([]);
   });
@@ -73,5 +76,36 @@ describe("npm package", () => {
     const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], { cwd: app });
     expect(JSON.parse(stdout)).toEqual({ parseFile: "function", parseValue: "function" });
     expect(readFileSync(path.join(app, "node_modules/perfgoal/dist/index.d.ts"), "utf8")).toContain("parseFile");
+  }, THREE_MINUTES);
+
+  it("ships every page the README links to", () => {
+    const files = new Set(packed.files.map((f) => f.path));
+    const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const links = [...readme.matchAll(/\]\(((?:docs|schemas|examples)\/[^)#\s]+)/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(3);
+    expect(links.filter((l) => l.startsWith("docs/") || l.startsWith("schemas/")).filter((l) => !files.has(l) && ![...files].some((f) => f.startsWith(`${l.replace(/\/$/, "")}/`)))).toEqual([]);
+  });
+
+  it("installs without a warning: no install script, no deprecated package", () => {
+    expect(installLog.split("\n").filter((l) => /\bwarn\b/i.test(l))).toEqual([]);
+    expect(existsSync(path.join(app, "node_modules/exceljs"))).toBe(false);
+  });
+
+  it("compiles in a strict TypeScript project without skipLibCheck", async () => {
+    writeFileSync(
+      path.join(app, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: { strict: true, skipLibCheck: false, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", types: ["node"] }, files: ["check.ts"] }),
+    );
+    writeFileSync(
+      path.join(app, "check.ts"),
+      'import { parseFile, type Form } from "perfgoal";\nconst read = async (f: string): Promise<Form[]> => (await parseFile(f)).forms.map((p) => p.form);\nexport { read };\n',
+    );
+    const tsc = path.join(ROOT, "node_modules/typescript/bin/tsc");
+    const result = await run(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: app }).then(
+      (r) => ({ ok: true, out: r.stdout }),
+      (e: { stdout?: string }) => ({ ok: false, out: e.stdout ?? String(e) }),
+    );
+    expect(result.out).toBe("");
+    expect(result.ok).toBe(true);
   }, THREE_MINUTES);
 });

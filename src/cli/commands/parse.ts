@@ -34,6 +34,10 @@ async function parseCommand(ctx: CommandContext, paths: string[], opts: ParseOpt
   const { planOutputs } = await import("../../batch/out-dir.js");
   const { OutputClaims, writeFileAtomic } = await import("../io.js");
   const { isPerfgoalError } = await import("../../model/errors.js");
+  const { withSchemaRef, withoutSchemaHeader } = await import("../../model/yaml-write.js");
+  const { schemaRefFor } = await import("../schema-ref.js");
+  /** A YAML file's header names the installed schema as seen from where the file is written. */
+  const located = (yaml: string, target: string) => withSchemaRef(yaml, schemaRefFor(target));
   if (opts.output && opts.outDir) {
     say(ctx, t(ctx, "perfgoal: -o 与 --out-dir 不能同时使用", "perfgoal: -o and --out-dir are mutually exclusive"));
     return EXIT.usage;
@@ -70,7 +74,7 @@ async function parseCommand(ctx: CommandContext, paths: string[], opts: ParseOpt
     if (yaml !== undefined && opts.outDir) {
       const target = path.join(path.resolve(ctx.io.cwd, opts.outDir), "stdin.yaml");
       try {
-        await writeFileAtomic(target, yaml, { force: opts.force, inputs, claims, owner: "-" });
+        await writeFileAtomic(target, located(yaml, target), { force: opts.force, inputs, claims, owner: "-" });
       } catch (e) {
         refused(e, path.relative(ctx.io.cwd, target) || target, false);
       }
@@ -85,16 +89,18 @@ async function parseCommand(ctx: CommandContext, paths: string[], opts: ParseOpt
       const planned = targets[outcome.index]!;
       try {
         if (planned.clashesWithInput) throw new PerfgoalError("PG-E-SAME-AS-INPUT", undefined, { file: planned.target });
-        await writeFileAtomic(planned.target, yaml, { force: opts.force, inputs: [inputs[outcome.index]!], claims, owner: outcome.name });
+        await writeFileAtomic(planned.target, located(yaml, planned.target), { force: opts.force, inputs: [inputs[outcome.index]!], claims, owner: outcome.name });
       } catch (e) {
         refused(e, path.relative(ctx.io.cwd, planned.target) || planned.target, true);
       }
     } else emit(yaml);
   }
   if (opts.output && collected.length > 0 && !session.interrupted) {
-    const text = collected.map((y, i) => (i === 0 ? y : `---\n${y}`)).join("");
+    // One header for the file, as formsToYaml writes a stream.
+    const text = collected.map((y, i) => (i === 0 ? y : `---\n${withoutSchemaHeader(y)}`)).join("");
+    const target = path.resolve(ctx.io.cwd, opts.output);
     try {
-      await writeFileAtomic(path.resolve(ctx.io.cwd, opts.output), text, { force: opts.force, inputs });
+      await writeFileAtomic(target, located(text, target), { force: opts.force, inputs });
     } catch (e) {
       refused(e, opts.output, false);
     }

@@ -16,6 +16,7 @@ interface RenderCliOptions {
   layout?: RenderLayout;
   jobs?: number;
   quiet?: boolean;
+  blank?: boolean;
 }
 
 const LAYOUTS: readonly RenderLayout[] = ["L1", "L2", "L5"];
@@ -24,11 +25,12 @@ export function registerRender(program: Command, ctx: CommandContext): void {
   program
     .command("render")
     .description(t(ctx, "把申报表（.yaml .txt .docx .doc）生成为排版规范的 Word 文件（.docx）", "render forms (.yaml .txt .docx .doc) as formatted Word files (.docx)"))
-    .argument("<paths...>", t(ctx, "文件、文件夹或通配符，- 表示标准输入", "files, folders or globs, - for stdin"))
+    .argument("[paths...]", t(ctx, "文件、文件夹或通配符，- 表示标准输入", "files, folders or globs, - for stdin"))
     .option("-o, --output <file>", t(ctx, "输出的 .docx 文件（仅一个输入时）", "the .docx to write (one input only)"))
     .option("--out-dir <dir>", t(ctx, "每份表单写一个 .docx，按输入目录结构存放", "one .docx per form, mirroring the input folders"))
     .option("--force", t(ctx, "覆盖已存在的输出文件（从不覆盖输入）", "overwrite existing outputs (never an input)"))
     .option("--landscape", t(ctx, "A4 横向（默认纵向）", "A4 landscape (default: portrait)"))
+    .option("--blank", t(ctx, "生成空白的申报表（每个二级指标一行，单元格留空），不读取输入", "render the empty form to fill in (a row per 二级, empty cells); no input"))
     .option(
       "-l, --layout <layout>",
       t(ctx, "表头样式：L1（湖南 2023）、L2（财政部 2011）、L5（中央样式）；默认取表单来源的样式", "header style: L1 (Hunan 2023), L2 (MOF 2011), L5 (central); default: the form's own"),
@@ -55,6 +57,12 @@ function numbered(target: string, index: number, count: number): string {
 async function renderCommand(ctx: CommandContext, paths: string[], opts: RenderCliOptions): Promise<number> {
   if (opts.output && opts.outDir) return usage(ctx, "-o 与 --out-dir 不能同时使用", "-o and --out-dir are mutually exclusive");
   const layout = opts.layout;
+  if (opts.blank) {
+    if (paths.length > 0 || opts.outDir) return usage(ctx, "--blank 不读取输入文件，只用 -o 指定输出", "--blank reads no input: name the output with -o only");
+    const { writeBlankDocx, DEFAULT_DOCX } = await import("./init.js");
+    return writeBlankDocx(ctx, { layout: layout ?? "L1", output: opts.output ?? DEFAULT_DOCX, force: opts.force ?? false, landscape: opts.landscape ?? false });
+  }
+  if (paths.length === 0) return usage(ctx, "缺少输入文件（空白表请用 --blank）", "no input given (--blank renders an empty form)");
   const renderOptions: RenderOptions = { ...(layout ? { layout } : {}), ...(opts.landscape ? { landscape: true } : {}) };
   const { BatchSession } = await import("../../batch/session.js");
   const { planOutputs } = await import("../../batch/out-dir.js");

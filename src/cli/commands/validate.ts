@@ -22,6 +22,8 @@ export interface ValidateOptions {
   stdinFilename?: string;
   jobs?: number;
   summary?: string;
+  feedback?: string;
+  force?: boolean;
 }
 
 const CONFIG_HELP = {
@@ -72,6 +74,8 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .option("--stdin-filename <name>", t(ctx, "标准输入在报告中的名称（.yaml 结尾表示 YAML）", "name of stdin in reports (ending in .yaml selects YAML)"))
     .option("-j, --jobs <n>", t(ctx, JOBS_HELP.zh, JOBS_HELP.en), parseJobsOption)
     .option("--summary <file>", t(ctx, "另写一份汇总表（.xlsx 或 .csv），每份表单一行", "also write the 汇总表 (.xlsx or .csv), one row per form"), fileEndingIn("--summary", [".xlsx", ".csv"]))
+    .option("--feedback <dir>", t(ctx, "每份来件写一份审核意见（.docx），另写部门审核意见汇总.docx", "write a 审核意见 (.docx) per submission and 部门审核意见汇总.docx"))
+    .option("--force", t(ctx, "覆盖 --feedback 文件夹中已有的审核意见（从不覆盖输入）", "replace 审核意见 already in the --feedback folder (never an input)"))
     .addHelpText("after", CONFIG_HELP[ctx.lang])
     .configureHelp({ showGlobalOptions: true })
     .action(async (paths: string[], opts: ValidateOptions, cmd: Command) => {
@@ -114,6 +118,7 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
     rules: config.rules,
     ...(opts.era ? { era: opts.era, detectEra: false } : {}),
     ...(opts.profile ? { profile: opts.profile } : {}),
+    ...(config.grade ? { grade: config.grade } : {}),
   };
   const warningLimit = opts.maxWarnings ?? config.maxWarnings ?? -1;
 
@@ -131,7 +136,8 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
   const outputAbs = opts.output ? path.resolve(ctx.io.cwd, opts.output) : undefined;
   const summaryAbs = opts.summary ? path.resolve(ctx.io.cwd, opts.summary) : undefined;
   // This run's report and 汇总表 are never read back as inputs when a walk meets them.
-  const exclude = [outputAbs, summaryAbs].filter((p): p is string => p !== undefined);
+  const feedbackAbs = opts.feedback ? path.resolve(ctx.io.cwd, opts.feedback) : undefined;
+  const exclude = [outputAbs, summaryAbs, feedbackAbs].filter((p): p is string => p !== undefined);
   if (!(await session.expand(paths.filter((p) => p !== "-"), { exclude }))) return EXIT.usage;
   const named = new Set(paths.map((p) => path.resolve(ctx.io.cwd, p)));
   // A previous report found while walking a folder is not an input; named on the command line it is.
@@ -143,6 +149,9 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
     const skipped = session.expanded.skipped.length;
     return usage(runCtx, `没有找到可审核的文件（已跳过 ${skipped} 个）`, `no forms to review (${skipped} skipped)`);
   }
+
+  const feedback = feedbackAbs ? await openFeedback(runCtx, session, { dir: feedbackAbs, force: Boolean(opts.force), quiet: Boolean(opts.quiet), ...(useStdin ? { stdinName: opts.stdinFilename ?? "-" } : {}), others: [outputAbs, summaryAbs].filter((p): p is string => p !== undefined), rules, bands: config.grade }) : undefined;
+  if (feedback === null) return EXIT.usage;
 
   const outputFailed = (e: unknown): number => {
     if (!isPerfgoalError(e)) throw e;
@@ -162,11 +171,12 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
     const version = await packageVersion();
     const color = Boolean(ctx.color && !opts.output);
     const stream = streamFormatter?.({ lang, color, rules: rules.map((r) => r.meta), version });
-    const wantFacts = html || opts.summary !== undefined;
+    const wantReview = html || opts.summary !== undefined;
+    const wantFacts = wantReview || feedback !== undefined;
     const { formFacts, ReviewCollector } = await import("../../batch/review.js");
     // The 汇总表 and the HTML report read compact records, spooled to a temporary file as results
     // arrive: memory stays flat however many forms there are.
-    if (wantFacts) {
+    if (wantReview) {
       const { SpoolEntryStore } = await import("../../batch/review-store.js");
       review = new ReviewCollector({ store: new SpoolEntryStore() });
     }
@@ -174,6 +184,7 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
     let errors = 0;
     let warnings = 0;
     const emit = async (r: ReportResult, facts?: FormFacts, piece?: ReportPiece) => {
+      if (feedback && isFatal(r)) feedback.writer.addUnreadable(r);
       if (!isFatal(r)) {
         // The exit code comes from every finding; --quiet only changes what is shown and saved.
         errors += r.counts.error;
@@ -196,7 +207,9 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
         const parsed = await parseBuffer(await ctx.io.readStdin(), name);
         for (const w of parsed.warnings) session.note(`perfgoal: ${name}: ${w}`);
         const stdinResults = lintParseResult(parsed, name, options);
-        for (const [i, r] of stdinResults.entries()) await emit(r, wantFacts ? formFacts(parsed.forms[i]!.form) : undefined);
+        const stdinFacts = wantFacts ? parsed.forms.map((f) => formFacts(f.form)) : [];
+        for (const [i, r] of stdinResults.entries()) await emit(r, stdinFacts[i]);
+        await feedback?.add(name, "stdin", stdinResults, stdinFacts);
       } catch (e) {
         if (!isPerfgoalError(e)) throw e;
         const failure = { ...e.toFailure(), internal: false };
@@ -205,14 +218,18 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
       }
     }
     // Only json carries every message variant and the rule data; the other reports ask workers for less.
-    const render: RenderSpec | undefined = stream?.render ? { format: opts.format, lang, color, quiet: Boolean(opts.quiet), keepFindings: wantFacts } : undefined;
-    const jobOptions = { config: lintConfig, facts: wantFacts, lean: opts.format !== "json", ...(render ? { render } : {}) };
+    // The 审核意见 are Chinese: under another language they need each finding's Chinese text, which only full results carry.
+    const fullResults = feedback !== undefined && lang !== "zh";
+    const render: RenderSpec | undefined = stream?.render && !fullResults ? { format: opts.format, lang, color, quiet: Boolean(opts.quiet), keepFindings: wantFacts } : undefined;
+    const jobOptions = { config: lintConfig, facts: wantFacts, lean: opts.format !== "json" && !fullResults, ...(render ? { render } : {}) };
     const { unpackResult } = await import("../../batch/packed.js");
     for await (const outcome of session.run<ValidatePayload>({ command: "validate", lang, options: jobOptions })) {
       if (outcome.failure) await emit(fatalResult(outcome.name, outcome.failure, lang));
       else if (outcome.payload) {
         const { results: formResults, facts: formFactsList } = outcome.payload;
-        for (const [i, r] of formResults.entries()) await emit(unpackResult(r), formFactsList?.[i], outcome.payload.pieces?.[i]);
+        const unpacked = formResults.map(unpackResult);
+        for (const [i, r] of unpacked.entries()) await emit(r, formFactsList?.[i], outcome.payload.pieces?.[i]);
+        await feedback?.add(outcome.name, outcome.index, unpacked, formFactsList);
       }
     }
 
@@ -225,6 +242,14 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
       if (opts.summary) {
         try {
           await writeSummary(summaryAbs!, opts.summary, reviewReport(), session.inputPaths());
+        } catch (e) {
+          await sink.abort();
+          return outputFailed(e);
+        }
+      }
+      if (feedback) {
+        try {
+          await feedback.finish();
         } catch (e) {
           await sink.abort();
           return outputFailed(e);
@@ -251,7 +276,7 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
 
 /**
  * The 汇总表 beside the report: .xlsx streamed into its file as it is made, else CSV. Atomic either
- * way; any failure while writing it (no space, an error inside exceljs's streams) is one
+ * way; any failure while writing it (no space, a file too large) is one
  * PG-E-OUTPUT naming `shown`.
  */
 async function writeSummary(target: string, shown: string, report: import("../../batch/review.js").ReviewReport, inputs: string[]): Promise<void> {
@@ -268,6 +293,59 @@ async function writeSummary(target: string, shown: string, report: import("../..
     await file.abort();
     throw named(e);
   }
+}
+
+/**
+ * The --feedback writer, after refusing (null, its line said) documents already there without
+ * --force and a report or 汇总表 named like one of them. Each submission's write failure is
+ * that input's failure; the summary's is the run's.
+ */
+async function openFeedback(
+  ctx: CommandContext,
+  session: import("../../batch/session.js").BatchSession,
+  o: { dir: string; force: boolean; quiet: boolean; stdinName?: string; others: string[]; rules: readonly import("../../rules/types.js").Rule[]; bands: import("../../lint/grade.js").GradeBands | undefined },
+) {
+  const { FeedbackWriter } = await import("../../feedback/writer.js");
+  const { isPerfgoalError } = await import("../../model/errors.js");
+  const path = await import("node:path");
+  const cwd = ctx.io.cwd;
+  const shown = (p: string) => path.relative(cwd, p) || p;
+  const writer = new FeedbackWriter({
+    dir: o.dir,
+    files: session.files,
+    cwd,
+    ...(o.stdinName !== undefined ? { stdinName: o.stdinName } : {}),
+    force: o.force,
+    inputs: session.inputPaths(),
+    titles: new Map(o.rules.map((r) => [r.meta.id, r.meta.description.zh])),
+    ...(o.bands ? { bands: o.bands } : {}),
+  });
+  const clash = o.others.find((p) => writer.owns(p));
+  if (clash) {
+    usage(ctx, `${shown(clash)} 与 --feedback 的输出同名`, `${shown(clash)} is also one of the --feedback outputs`);
+    return null;
+  }
+  const existing = o.force ? [] : writer.existing();
+  if (existing.length > 0) {
+    const more = existing.length > 1 ? t(ctx, `（共 ${existing.length} 个）`, ` (${existing.length} in all)`) : "";
+    usage(ctx, `${shown(existing[0]!)} 已存在${more}；用 --force 覆盖`, `${shown(existing[0]!)} exists${more}; use --force to replace`);
+    return null;
+  }
+  return {
+    writer,
+    async add(...args: Parameters<typeof writer.addFile>): Promise<void> {
+      try {
+        await writer.addFile(...args);
+      } catch (e) {
+        if (!isPerfgoalError(e)) throw e;
+        session.refuseOutput(e.code, `perfgoal: ${e.describe(ctx.lang, e.file ? shown(e.file) : args[0])}`, true);
+      }
+    },
+    async finish(): Promise<void> {
+      await writer.finish();
+      if (!o.quiet) session.note(t(ctx, `perfgoal: 审核意见 ${writer.written - 1} 份及 ${shown(writer.summaryTarget)} 已写入 ${shown(o.dir)}`, `perfgoal: ${writer.written - 1} 审核意见 and ${shown(writer.summaryTarget)} written to ${shown(o.dir)}`));
+    },
+  };
 }
 
 /** The config of this run: none (--no-config), the named file, or the nearest perfgoal.config.yaml. */

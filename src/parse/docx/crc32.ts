@@ -7,10 +7,14 @@ import * as zlib from "node:zlib";
 export const crc32: (data: Uint8Array) => number =
   typeof (zlib as { crc32?: unknown }).crc32 === "function" ? (data) => zlib.crc32(data) >>> 0 : tableCrc32;
 
+/** The CRC-32 of `prev`'s bytes followed by `data`: for data that arrives in pieces. */
+export const crc32Continue: (data: Uint8Array, prev: number) => number =
+  typeof (zlib as { crc32?: unknown }).crc32 === "function" ? (data, prev) => zlib.crc32(data, prev) >>> 0 : tableCrc32;
+
 let table: Uint32Array | undefined;
 
 /** The table-driven CRC-32, for Node versions without zlib.crc32 (and to check it against). */
-export function tableCrc32(data: Uint8Array): number {
+export function tableCrc32(data: Uint8Array, prev = 0): number {
   if (!table) {
     table = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -19,7 +23,7 @@ export function tableCrc32(data: Uint8Array): number {
       table[n] = c >>> 0;
     }
   }
-  let crc = 0xffffffff;
+  let crc = (prev ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }

@@ -40,6 +40,11 @@ function buildDictionary(): Map<string, LabelTarget> {
       else map.set(label, { kind: "field", fields: [{ key, rank }] });
     });
   }
+  // A label that names two fields (L1's 年度本级预算金额: the total and the 本级 amount) gives way
+  // to a label naming one of them alone: a form printing both 年度本级预算金额 and 资金总额 means
+  // the second for its total.
+  const maxRank = Math.max(...Object.values(FIELD_LABELS).map((s) => s.length));
+  for (const target of map.values()) if (target.kind === "field" && target.fields.length > 1) for (const f of target.fields) f.rank += maxRank;
   for (const [level, synonyms] of Object.entries(LAYOUT_WORDS.fundingLevelLabels) as [FundingLevel, readonly string[]][]) {
     for (const syn of synonyms) if (!map.has(syn)) map.set(syn, { kind: "level", level });
   }

@@ -1,0 +1,48 @@
+import type { Command } from "commander";
+import path from "node:path";
+import type { CommandContext } from "../context.js";
+import { say, t } from "../context.js";
+import { EXIT, exitCodeFor } from "../exit-codes.js";
+
+interface SchemaOptions {
+  output?: string;
+  force?: boolean;
+}
+
+export function registerSchema(program: Command, ctx: CommandContext): void {
+  program
+    .command("schema")
+    .description(
+      t(ctx, "输出申报表 YAML 的 JSON Schema（编辑器据此提示和检查，无需联网）", "print the JSON Schema of form YAML (editors check and complete with it, offline)"),
+    )
+    .option("-o, --output <file>", t(ctx, "写入文件（默认输出到标准输出）", "write to a file (default: standard output)"))
+    .option("--force", t(ctx, "覆盖已存在的文件", "overwrite an existing file"))
+    .action(async (opts: SchemaOptions) => {
+      ctx.exitCode = await schemaCommand(ctx, opts);
+    });
+}
+
+async function schemaCommand(ctx: CommandContext, opts: SchemaOptions): Promise<number> {
+  const { formJsonSchema, jsonSchemaText } = await import("../../model/json-schema.js");
+  const text = jsonSchemaText(formJsonSchema());
+  if (opts.output === undefined) {
+    ctx.io.stdout(text);
+    return EXIT.ok;
+  }
+  const { writeFileAtomic } = await import("../io.js");
+  const { installedSchemaPath } = await import("../schema-ref.js");
+  const { isPerfgoalError, shownName } = await import("../../model/errors.js");
+  const target = path.resolve(ctx.io.cwd, opts.output);
+  const shown = path.relative(ctx.io.cwd, target) || target;
+  try {
+    // The installed copy is what every written YAML names: it is never replaced from here.
+    await writeFileAtomic(target, text, { force: opts.force ?? false, inputs: [installedSchemaPath()] });
+  } catch (e) {
+    if (!isPerfgoalError(e)) throw e;
+    say(ctx, `perfgoal: ${e.describe(ctx.lang, shown)}`);
+    // An output that exists or cannot be written is about the command: exit 2, as in every command.
+    return exitCodeFor(e.code);
+  }
+  ctx.io.stdout(`→ ${shownName(shown)}\n`);
+  return EXIT.ok;
+}
