@@ -2,18 +2,21 @@ import os from "node:os";
 import path from "node:path";
 import type { CommandContext } from "../cli/context.js";
 import { say, t } from "../cli/context.js";
+import { EXIT } from "../cli/exit-codes.js";
 import { ERROR_CODES, shownName, terminalText, type ErrorCode } from "../model/errors.js";
 import { countSkipped, expandInputs, type ExpandedInputs, type ExpandOptions, type InputFile, type SkipReason } from "./expand.js";
 import type { FileFailure, FileOutcome, FileTask, JobSpec } from "./job.js";
 import { ProgressBar } from "./progress.js";
 import { runBatch } from "./runner.js";
 
-/** Exit status after Ctrl-C (128 + SIGINT), as shells report it. */
-export const EXIT_INTERRUPTED = 130;
-
 export interface BatchCliOptions {
   jobs?: number;
   quiet?: boolean;
+  /**
+   * The report on the terminal lists each unreadable file itself (validate's stylish or summary
+   * report on stdout): no second line on stderr for it.
+   */
+  reportListsFailures?: boolean;
 }
 
 export function defaultJobs(): number {
@@ -47,6 +50,10 @@ export function describeFailure(name: string, failure: FileFailure, lang: "zh" |
 export class BatchSession {
   expanded: ExpandedInputs = { files: [], skipped: [], missing: [], unreadable: [] };
   readonly stats = { total: 0, done: 0, ok: 0, failed: 0, internal: 0 };
+  /** Outputs not written because a file of that name exists (no --force): counted, not listed one by one. */
+  private readonly existing: string[] = [];
+  /** An output was refused or could not be written: the command, not the forms (exit 2). */
+  private outputRefused = false;
   /** Failures by path (as given), for reports: unreadable folders and files. */
   readonly failures: { name: string; failure: FileFailure }[] = [];
   private bar: ProgressBar | undefined;
@@ -127,12 +134,19 @@ export class BatchSession {
   }
 
   /**
-   * An input that was read but whose output could not be written (no space, a device in its
-   * place, another input's output under the same name): its line, and it counts as failed.
+   * An output that was not written: it exists (no --force), is an input, or could not be written
+   * (no space, a device in its place, another input's output under the same name). `forInput`:
+   * the input it was made from no longer counts as done (once, however many of its outputs fail).
+   * An existing file is counted for the closing line; any other refusal is said at once.
    */
-  failOutput(line: string): void {
-    this.stats.ok = Math.max(0, this.stats.ok - 1);
-    this.stats.failed++;
+  refuseOutput(code: string, line: string, forInput: boolean): void {
+    this.outputRefused = true;
+    if (forInput) this.stats.ok = Math.max(0, this.stats.ok - 1);
+    if (code === "PG-E-EXISTS") {
+      this.existing.push(line);
+      return;
+    }
+    if (forInput) this.stats.failed++;
     this.note(line);
   }
 
@@ -141,7 +155,7 @@ export class BatchSession {
     this.failures.push({ name, failure });
     this.stats.failed++;
     if (failure.internal) this.stats.internal++;
-    this.note(`perfgoal: ${describeFailure(name, failure, this.ctx.lang)}`);
+    if (!this.options.reportListsFailures) this.note(`perfgoal: ${describeFailure(name, failure, this.ctx.lang)}`);
     if (this.ctx.debug && failure.stack) this.note(failure.stack);
   }
 
@@ -162,28 +176,40 @@ export class BatchSession {
       .join(zh ? "，" : ", ");
     const skipText = skipped > 0 ? (zh ? `，跳过 ${skipped}（${reasons}）` : `, skipped ${skipped} (${reasons})`) : "";
     const failedText = zh ? `，失败 ${s.failed}` : `, failed ${s.failed}`;
+    const existText = this.existing.length > 0 ? (zh ? `，${this.existingText()}` : `; ${this.existingText()}`) : "";
     if (this.interrupted) {
       return zh
-        ? `perfgoal: 已中断：处理了 ${s.done}/${s.total} 个文件，成功 ${s.ok}${failedText}${skipText}；未处理的文件没有输出`
-        : `perfgoal: interrupted: processed ${s.done}/${s.total} files, ${s.ok} ok${failedText}${skipText}; files not reached have no output`;
+        ? `perfgoal: 已中断：处理了 ${s.done}/${s.total} 个文件，成功 ${s.ok}${failedText}${skipText}${existText}；未处理的文件没有输出`
+        : `perfgoal: interrupted: processed ${s.done}/${s.total} files, ${s.ok} ok${failedText}${skipText}${existText}; files not reached have no output`;
     }
-    return zh ? `perfgoal: 共 ${s.total} 个文件，成功 ${s.ok}${failedText}${skipText}` : `perfgoal: ${s.total} files, ${s.ok} ok${failedText}${skipText}`;
+    return zh ? `perfgoal: 共 ${s.total} 个文件，成功 ${s.ok}${failedText}${skipText}${existText}` : `perfgoal: ${s.total} files, ${s.ok} ok${failedText}${skipText}${existText}`;
   }
 
-  /** Print the summary when it says something a single-file run would not. */
-  printSummary(): void {
-    const many = this.stats.total + this.expanded.unreadable.length > 1 || this.expanded.skipped.length > 0;
-    if (this.interrupted || (many && !this.options.quiet)) say(this.ctx, this.summaryLine());
+  /** `已有 42 个文件未覆盖（使用 --force 覆盖）`. */
+  private existingText(): string {
+    const n = this.existing.length;
+    return t(this.ctx, `已有 ${n} 个文件未覆盖（使用 --force 覆盖）`, `${n} existing ${n === 1 ? "file" : "files"} not overwritten (use --force to overwrite)`);
   }
 
   /**
-   * 130 after Ctrl-C, 2 if perfgoal itself failed on a file, 1 if an input was unreadable (or
-   * overran the time or memory limit of a file), else `base`.
+   * Print the summary when it says something a single-file run would not. Outputs left as they
+   * were are always said: in the summary, else as the one file's own line or their number.
+   */
+  printSummary(): void {
+    const many = this.stats.total + this.expanded.unreadable.length > 1 || this.expanded.skipped.length > 0;
+    if (this.interrupted || (many && !this.options.quiet)) say(this.ctx, this.summaryLine());
+    else if (this.existing.length === 1) this.note(this.existing[0]!);
+    else if (this.existing.length > 1) say(this.ctx, `perfgoal: ${this.existingText()}`);
+  }
+
+  /**
+   * 130 after Ctrl-C; 2 if an output was refused or not written, or perfgoal itself failed on a
+   * file; 1 if an input was unreadable (or overran the time or memory limit of a file); else `base`.
    */
   exitCode(base: number): number {
-    if (this.interrupted) return EXIT_INTERRUPTED;
-    if (this.stats.internal > 0) return Math.max(base, 2);
-    if (this.stats.failed > 0) return Math.max(base, 1);
+    if (this.interrupted) return EXIT.interrupted;
+    if (this.stats.internal > 0 || this.outputRefused) return Math.max(base, EXIT.usage);
+    if (this.stats.failed > 0) return Math.max(base, EXIT.findings);
     return base;
   }
 }

@@ -47,6 +47,8 @@ export interface FormResult {
   project?: string;
   findings: Finding[];
   counts: SeverityCounts;
+  /** Findings left out by --quiet (errorsOnly): `findings` and `counts` are what is shown. */
+  hidden?: SeverityCounts;
   /** Advisory grade from all findings (before any --quiet filtering), each kind of problem counted once (gradeCounts). */
   grade: Grade;
   era: TaxonomyEra;
@@ -82,9 +84,15 @@ export function isFatal<R extends { file: string }>(result: R | FatalResult): re
   return "fatal" in result;
 }
 
-/** What --quiet shows of a result: its errors only (a fatal result stays as it is). */
-export function errorsOnly<R extends { file: string; findings: readonly { severity: string }[] }>(result: R | FatalResult): R | FatalResult {
-  return isFatal(result) ? result : { ...result, findings: result.findings.filter((f) => f.severity === "error") };
+/**
+ * What --quiet shows and saves of a result: its errors only, counted as shown, and how many
+ * findings were left out (a fatal result stays as it is). Every output then counts what it lists.
+ */
+export function errorsOnly<R extends { file: string; findings: readonly { severity: Severity }[]; counts: SeverityCounts }>(result: R | FatalResult): R | FatalResult {
+  if (isFatal(result)) return result;
+  // From the counts, not the findings: a worker may send a result's counts without its findings.
+  const { error, warning, info } = result.counts;
+  return { ...result, findings: result.findings.filter((f) => f.severity === "error"), counts: { error, warning: 0, info: 0 }, hidden: { error: 0, warning, info } };
 }
 
 /** The finding with only what reports read (a worker's answer shrinks to a fraction). */

@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import { shownName } from "../model/errors.js";
 import { gradeName } from "../lint/grade.js";
-import { isFatal, type Lang, type ReportFinding, type ReportFormResult, type ReportResult } from "../lint/types.js";
+import { isFatal, type Lang, type ReportFinding, type ReportFormResult, type ReportResult, type SeverityCounts } from "../lint/types.js";
 import type { Severity } from "../rules/types.js";
 import { comparePaths } from "../batch/expand.js";
 import { statusLabel, statusOfCode } from "./accounting.js";
@@ -21,6 +21,7 @@ export const stylishStream: StreamFormatter = (options) => {
   const lang = options.lang;
   const widthOf = widthCache();
   const totals = { error: 0, warning: 0, info: 0 };
+  const hidden = { error: 0, warning: 0, info: 0 };
   let blocks = 0;
   let forms = 0;
   let fatal = 0;
@@ -38,7 +39,7 @@ export const stylishStream: StreamFormatter = (options) => {
       counts[f.severity]++;
       if (f.fixable) fixes++;
     }
-    return { text: result.findings.length > 0 ? formBlock(result, c, lang, widthOf) : "", counts, ...(fixes > 0 ? { fixable: fixes } : {}) };
+    return { text: result.findings.length > 0 ? formBlock(result, c, lang, widthOf) : "", counts, ...(fixes > 0 ? { fixable: fixes } : {}), ...(result.hidden ? { hidden: result.hidden } : {}) };
   };
   const unread: Unread[] = (options.skippedFiles ?? []).map((s) => ({ file: s.file, status: s.status, reason: s.reason }));
   const addPiece = (piece: ReportPiece): string => {
@@ -50,13 +51,14 @@ export const stylishStream: StreamFormatter = (options) => {
       totals.warning += piece.counts.warning;
       totals.info += piece.counts.info;
       fixable += piece.fixable ?? 0;
+      if (piece.hidden) for (const k of ["error", "warning", "info"] as const) hidden[k] += piece.hidden[k];
     }
     return piece.text ? block(piece.text) : "";
   };
   return {
     start: () => "",
     add: (result) => addPiece(render(result)),
-    end: () => `${blocks > 0 ? "\n" : ""}${unreadList(unread, c, lang)}${summaryLine(totals, forms, fatal, c, lang)}\n${fixableLine(fixable, c, lang)}`,
+    end: () => `${blocks > 0 ? "\n" : ""}${unreadList(unread, c, lang)}${summaryLine(totals, hidden, forms, fatal, c, lang)}\n${fixableLine(fixable, c, lang)}`,
     render,
     addPiece,
   };
@@ -133,20 +135,47 @@ function unreadList(unread: Unread[], c: Paint, lang: Lang): string {
   return `${c.bold(lang === "zh" ? `未读取的文件（${rows.length}）` : `files not read (${rows.length})`)}\n${lines.join("\n")}\n\n`;
 }
 
-function summaryLine(t: { error: number; warning: number; info: number }, forms: number, fatal: number, c: Paint, lang: Lang): string {
+/**
+ * The closing line, true to what was reviewed: no ✔ when no form was read, and, when --quiet
+ * left findings out, how many (a clean-looking line must not hide 21 warnings).
+ */
+function summaryLine(t: SeverityCounts, hidden: SeverityCounts, forms: number, fatal: number, c: Paint, lang: Lang): string {
+  const zh = lang === "zh";
   const problems = t.error + t.warning + t.info;
-  const unreadable =
-    fatal === 0 ? "" : lang === "zh" ? `；${fatal} 个文件无法读取` : `; ${fatal} ${fatal === 1 ? "file" : "files"} could not be read`;
+  if (forms === 0) {
+    const text = zh ? `${fatal} 个文件无法读取，0 份表单已审核` : `${fatal} ${plural(fatal, "file")} could not be read, 0 forms reviewed`;
+    return fatal > 0 ? c.red(`✖ ${text}`) : zh ? "0 份表单已审核" : "0 forms reviewed";
+  }
+  const unreadable = fatal === 0 ? "" : zh ? `；${fatal} 个文件无法读取` : `; ${fatal} ${plural(fatal, "file")} could not be read`;
+  const hiddenText = hiddenNote(hidden, lang);
   if (problems === 0) {
-    const text = lang === "zh" ? `✔ ${forms} 份表单未发现问题${unreadable}` : `✔ no problems in ${forms} ${forms === 1 ? "form" : "forms"}${unreadable}`;
+    let text: string;
+    if (hiddenText) text = zh ? `✔ 无错误（${hiddenText}）${unreadable}` : `✔ no errors (${hiddenText})${unreadable}`;
+    else text = zh ? `✔ ${forms} 份表单未发现问题${unreadable}` : `✔ no problems in ${forms} ${plural(forms, "form")}${unreadable}`;
     return fatal > 0 ? c.red(text.replace("✔", "✖")) : c.green(text);
   }
   const text =
-    lang === "zh"
+    (zh
       ? `✖ 共 ${problems} 个问题（${t.error} 个错误，${t.warning} 个警告，${t.info} 个提示），涉及 ${forms} 份表单${unreadable}`
-      : `✖ ${problems} ${problems === 1 ? "problem" : "problems"} (${t.error} ${plural(t.error, "error")}, ${t.warning} ${plural(t.warning, "warning")}, ${t.info} ${plural(t.info, "info")}) in ${forms} ${plural(forms, "form")}${unreadable}`;
+      : `✖ ${problems} ${plural(problems, "problem")} (${t.error} ${plural(t.error, "error")}, ${t.warning} ${plural(t.warning, "warning")}, ${t.info} ${plural(t.info, "info")}) in ${forms} ${plural(forms, "form")}${unreadable}`) +
+    (hiddenText ? (zh ? `；${hiddenText}` : `; ${hiddenText}`) : "");
   const colour = t.error > 0 || fatal > 0 ? c.red : t.warning > 0 ? c.yellow : c.cyan;
   return colour(c.bold(text));
+}
+
+/** `已隐藏 21 个警告、56 个提示，去掉 -q 查看`, or "" when nothing was left out. */
+function hiddenNote(h: SeverityCounts, lang: Lang): string {
+  const parts: string[] = [];
+  if (lang === "zh") {
+    if (h.error) parts.push(`${h.error} 个错误`);
+    if (h.warning) parts.push(`${h.warning} 个警告`);
+    if (h.info) parts.push(`${h.info} 个提示`);
+    return parts.length > 0 ? `已隐藏 ${parts.join("、")}，去掉 -q 查看` : "";
+  }
+  if (h.error) parts.push(`${h.error} ${plural(h.error, "error")}`);
+  if (h.warning) parts.push(`${h.warning} ${plural(h.warning, "warning")}`);
+  if (h.info) parts.push(`${h.info} ${plural(h.info, "info")}`);
+  return parts.length > 0 ? `${parts.join(", ")} hidden; drop -q to see them` : "";
 }
 
 function plural(n: number, word: string): string {

@@ -18,8 +18,8 @@ const HEADER = {
 const PROJECT_WIDTH = 30;
 
 /**
- * One line per form: file, project, advisory grade, error/warning/info counts (of the whole
- * review, whatever --quiet hides) and the three most frequent rule ids; then the totals.
+ * One line per form: file, project, advisory grade, error/warning/info counts (of the findings
+ * the result holds: with --quiet, errors only) and the three most frequent rule ids; then the totals.
  */
 export const summaryStream: StreamFormatter = (options) => {
   const lang = options.lang;

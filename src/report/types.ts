@@ -43,6 +43,8 @@ export interface ReportPiece {
   fixable?: number;
   /** An unreadable file, for the closing list of the files not read. */
   unread?: { file: string; status: FileStatus; reason: string };
+  /** Findings a filter (--quiet) left out of the text, so the closing line can say so. */
+  hidden?: SeverityCounts;
 }
 
 export type StreamFormatter = (options: FormatterOptions) => ReportStream;

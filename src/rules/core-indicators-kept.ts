@@ -4,9 +4,10 @@ import { booleanOption, stringListOption } from "./helpers/options.js";
 import { normaliseText } from "./helpers/text.js";
 import { isBlank } from "./helpers/values.js";
 import { holdsPlaceholder } from "./helpers/vocabulary.js";
+import { PROFILES } from "./helpers/profiles.js";
 
 /** The profile of 衔接资金 / 扶贫 project forms. */
-const PROFILE = "xianjie";
+const PROFILE = PROFILES.xianjie;
 /** ★★★ marks a core (mandatory) indicator in those templates. */
 const CORE_MARK = /★{3}|☆{3}/;
 

@@ -5,10 +5,11 @@ import { stringListOption } from "./helpers/options.js";
 import { allRows } from "./helpers/rows.js";
 import { canonicalTier2 } from "./helpers/taxonomy.js";
 import { tier1Of } from "./helpers/tiers.js";
+import { PROFILES } from "./helpers/profiles.js";
 
 /** Regional profiles that mark 二级 as mandatory (Ningxia prints 必填 on these). */
 const PROFILE_REQUIRED: Record<string, readonly string[]> = {
-  ningxia: [
+  [PROFILES.ningxia]: [
     TIER2.quantity,
     TIER2.quality,
     TIER2.timeliness,

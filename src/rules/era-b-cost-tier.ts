@@ -3,9 +3,10 @@ import { defineRule } from "./types.js";
 import { allRows } from "./helpers/rows.js";
 import { canonicalTier1, canonicalTier2 } from "./helpers/taxonomy.js";
 import { isBlank } from "./helpers/values.js";
+import { PROFILES } from "./helpers/profiles.js";
 
 /** The profile under which the 2021 central taxonomy is mandatory. */
-const STRICT_PROFILE = "central-2021";
+const STRICT_PROFILE = PROFILES.central2021;
 
 export default defineRule({
   meta: {

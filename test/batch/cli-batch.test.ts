@@ -71,7 +71,8 @@ describe("parse over folders", () => {
     put("yin/form.yaml", readFileSync(path.join(dir, "out1/教育局/a.yaml")));
     const before = readFileSync(path.join(dir, "yin/form.yaml"), "utf8");
     const r = await runCli(["parse", "yin", "--out-dir", "yin", "--force", "--jobs", "1"], { cwd: dir });
-    expect(r.code).toBe(1);
+    // An output that is an input is a usage error, like in every command.
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain("[PG-E-SAME-AS-INPUT]");
     expect(readFileSync(path.join(dir, "yin/form.yaml"), "utf8")).toBe(before);
   });

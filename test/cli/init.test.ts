@@ -60,10 +60,10 @@ describe("perfgoal init", () => {
     expect(read("l5.yaml")).toMatch(/^# year: # /m);
   });
 
-  it("never writes over an existing file without --force: one line naming it, exit 1, the file untouched", async () => {
+  it("never writes over an existing file without --force: one line naming it, exit 2, the file untouched", async () => {
     writeFileSync(path.join(dir, "goals.yaml"), "mine");
     const refused = await init();
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2);
     expect(refused.stdout).toBe("");
     expect(refused.stderr).toBe("perfgoal: goals.yaml: 输出文件已存在（使用 --force 覆盖） [PG-E-EXISTS]\n");
     expect(read("goals.yaml")).toBe("mine");
@@ -117,7 +117,7 @@ describe("perfgoal init", () => {
     expect(unexpected).toEqual([]);
     for (const field of REQUIRED) expect(missingFields).toContain(field);
     const again = await init("--docx");
-    expect(again.code).toBe(1);
+    expect(again.code).toBe(2);
     expect(again.stderr).toContain("申报表.docx: 输出文件已存在");
   });
 });

@@ -61,13 +61,13 @@ describe("perfgoal schema", () => {
     expect(readFileSync(path.join(dir, "sub/perfgoal.schema.json"), "utf8")).toBe(readFileSync(SCHEMA_FILE, "utf8"));
     writeFileSync(path.join(dir, "sub/perfgoal.schema.json"), "{}");
     const refused = await cli("schema", "-o", "sub/perfgoal.schema.json");
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2);
     expect(refused.stderr).toBe("perfgoal: sub/perfgoal.schema.json: 输出文件已存在（使用 --force 覆盖） [PG-E-EXISTS]\n");
     expect(readFileSync(path.join(dir, "sub/perfgoal.schema.json"), "utf8")).toBe("{}");
     expect((await cli("schema", "-o", "sub/perfgoal.schema.json", "--force")).code).toBe(0);
     const installed = readFileSync(SCHEMA_FILE, "utf8");
     const own = await cli("schema", "-o", SCHEMA_FILE, "--force");
-    expect(own.code).toBe(1);
+    expect(own.code).toBe(2);
     expect(own.stderr).toContain("PG-E-SAME-AS-INPUT");
     expect(readFileSync(SCHEMA_FILE, "utf8")).toBe(installed);
   });

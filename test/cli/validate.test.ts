@@ -172,7 +172,7 @@ describe("perfgoal validate: options", () => {
     expect(errors.stdout).not.toContain("same-goals");
     const warnings = await runCli(["validate", "--quiet", "--max-warnings", "0", "forms/warnings.yaml"], { cwd });
     expect(warnings.code).toBe(1);
-    expect(warnings.stdout).toBe("✔ 1 份表单未发现问题\n");
+    expect(warnings.stdout).toBe("✔ 无错误（已隐藏 1 个警告，去掉 -q 查看）\n");
   });
 
   it("--max-warnings: warnings alone exit 0, more than the limit exit 1; -1 lifts the limit", async () => {
@@ -295,8 +295,8 @@ describe("perfgoal validate: failures", () => {
   it("the help text lists the exit codes and the config file", async () => {
     const r = await runCli(["validate", "--help"], { cwd });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("退出码 / exit codes");
-    expect(r.stdout).toMatch(/2 +用法、配置或内部错误/);
+    expect(r.stdout).toContain("退出码：");
+    expect(r.stdout).toMatch(/2 +用法或配置错误/);
     expect(r.stdout).toContain("perfgoal.config.yaml");
     expect(r.stdout).toContain("--max-warnings");
     expect(existsSync(path.join(FIXTURES, "forms"))).toBe(true);

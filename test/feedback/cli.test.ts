@@ -166,7 +166,8 @@ describe("perfgoal validate --feedback", () => {
     // A folder where a document should go: not replaced, even with --force.
     mkdirSync(path.join(cwd, "审核意见/衡东/hengdong-2023.审核意见.docx"), { recursive: true });
     const r = await runCli(["validate", ...J1, "来件", "--feedback", "审核意见", "--force"], { cwd });
-    expect(r.code).toBe(1);
+    // An output that cannot be written is exit 2, as in every command.
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^perfgoal: 审核意见\/衡东\/hengdong-2023\.审核意见\.docx: .*文件夹.*\[PG-E-OUTPUT\]$/m);
     expect(statSync(path.join(cwd, "审核意见/衡东/hengdong-2023.审核意见.docx")).isDirectory()).toBe(true);
     expect(existsSync(path.join(cwd, "审核意见/交通/two.审核意见.docx"))).toBe(true);

@@ -141,16 +141,16 @@ describe("an output folder that cannot be written", () => {
   // A path below a regular file can be created by nobody, root included.
   const blocked = "in/好的 表单.docx/输出";
 
-  it("parse --out-dir: one line naming the output with PG-E-OUTPUT, exit 1, nothing written", async () => {
+  it("parse --out-dir: one line naming the output with PG-E-OUTPUT, exit 2, nothing written", async () => {
     const run = await runBuilt(["parse", "in/部门 二", "--out-dir", blocked, "--jobs", "1"], { cwd: dir, ...GUARD });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expectNoStack(run.stderr);
     expectRefusalLine(run.stderr, `${blocked}/另一 表单.yaml`, "PG-E-OUTPUT");
   });
 
-  it("render --out-dir: the same line, exit 1", async () => {
+  it("render --out-dir: the same line, exit 2", async () => {
     const run = await runBuilt(["render", "in/部门 二", "--out-dir", blocked, "--jobs", "1"], { cwd: dir, ...GUARD });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expectNoStack(run.stderr);
     expectRefusalLine(run.stderr, `${blocked}/另一 表单.docx`, "PG-E-OUTPUT");
   });

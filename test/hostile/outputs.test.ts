@@ -60,38 +60,40 @@ afterAll(() => {
 
 describe("an output onto something that is not a regular file is refused, the node left untouched", () => {
   /** Targets made in `d`, by kind; a char device only where mknod is allowed (root in a container). */
-  function traps(d: string): Record<string, string> {
+  function traps(d: string, suffix = ""): Record<string, string> {
     const t: Record<string, string> = {};
     const at = (name: string) => path.join(d, name);
     if (canMknod) {
-      execFileSync("mknod", [at("空设备"), "c", "1", "3"]);
-      t["字符设备"] = "空设备";
+      execFileSync("mknod", [at(`空设备${suffix}`), "c", "1", "3"]);
+      t["字符设备"] = `空设备${suffix}`;
     }
-    execFileSync("mkfifo", [at("管道")]);
-    t["命名管道"] = "管道";
-    mkdirSync(at("文件夹.yaml"));
-    t["文件夹"] = "文件夹.yaml";
-    symlinkSync("/proc/self/fd/1", at("标准输出"));
-    t["到 /proc/self/fd/1 的链接"] = "标准输出";
-    symlinkSync("/dev/null", at("null 链接"));
-    t["到 /dev/null 的链接"] = "null 链接";
+    execFileSync("mkfifo", [at(`管道${suffix}`)]);
+    t["命名管道"] = `管道${suffix}`;
+    mkdirSync(at(`文件夹.yaml${suffix}`));
+    t["文件夹"] = `文件夹.yaml${suffix}`;
+    symlinkSync("/proc/self/fd/1", at(`标准输出${suffix}`));
+    t["到 /proc/self/fd/1 的链接"] = `标准输出${suffix}`;
+    symlinkSync("/dev/null", at(`null 链接${suffix}`));
+    t["到 /dev/null 的链接"] = `null 链接${suffix}`;
     writeFileSync(at("别处.yaml"), "旧内容\n");
-    symlinkSync("别处.yaml", at("到文件的链接.yaml"));
-    t["到普通文件的链接"] = "到文件的链接.yaml";
+    symlinkSync("别处.yaml", at(`到文件的链接.yaml${suffix}`));
+    t["到普通文件的链接"] = `到文件的链接.yaml${suffix}`;
     return t;
   }
 
-  const commands: { name: string; args: (target: string) => string[]; exit: number }[] = [
-    { name: "parse -o", args: (t) => ["parse", "in/a.txt", "-o", t, "--force"], exit: 1 },
-    { name: "render -o", args: (t) => ["render", "in/a.txt", "-o", t, "--force"], exit: 1 },
+  // An output that cannot be written is about the command, not the forms: exit 2 in every command.
+  // The 汇总表's name must say .xlsx or .csv, so its traps carry one.
+  const commands: { name: string; args: (target: string) => string[]; exit: number; suffix?: string }[] = [
+    { name: "parse -o", args: (t) => ["parse", "in/a.txt", "-o", t, "--force"], exit: 2 },
+    { name: "render -o", args: (t) => ["render", "in/a.txt", "-o", t, "--force"], exit: 2 },
     { name: "validate -o", args: (t) => ["validate", "in/a.txt", "-f", "json", "-o", t], exit: 2 },
-    { name: "validate --summary", args: (t) => ["validate", "in/a.txt", "-f", "json", "--summary", t], exit: 2 },
+    { name: "validate --summary", args: (t) => ["validate", "in/a.txt", "-f", "json", "--summary", t], exit: 2, suffix: ".csv" },
   ];
 
   for (const command of commands) {
     it(command.name, async () => {
       const d = fresh();
-      const targets = traps(d);
+      const targets = traps(d, command.suffix);
       const before = new Map(Object.values(targets).map((t) => [t, nodeState(path.join(d, t))]));
       const inputs = snapshot(path.join(d, "in"));
       for (const [kind, target] of Object.entries(targets)) {
@@ -113,7 +115,7 @@ describe("an output onto something that is not a regular file is refused, the no
     mkdirSync(path.join(d, "out"));
     execFileSync("mkfifo", [path.join(d, "out/a.yaml")]);
     const r = await runCli(["parse", "in", "--out-dir", "out", "--force", "--jobs", "1"], { cwd: d });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expectRefusalLine(r.stderr, "out/a.yaml", "PG-E-OUTPUT");
     expect(r.stderr).toContain("共 2 个文件，成功 1，失败 1");
     expect(lstatSync(path.join(d, "out/a.yaml")).isFIFO()).toBe(true);
@@ -144,7 +146,7 @@ describe("two inputs that map to one output name", () => {
       copyFileSync(path.join(EXAMPLES_DIR, "hengdong-2023.yaml"), path.join(d, "in/a.yaml"));
       rmSync(path.join(d, "in/b.docx"));
       const r = await runCli(["render", "in", "--jobs", "1", ...force], { cwd: d });
-      expect(r.code).toBe(1);
+      expect(r.code).toBe(2);
       const line = expectRefusalLine(r.stderr, "in/a.docx", "PG-E-OUTPUT");
       expect(line).toContain("in/a.yaml 与 in/a.txt 的输出同名");
       expect(r.stderr).toContain("共 2 个文件，成功 1，失败 1");
@@ -161,7 +163,7 @@ describe("two inputs that map to one output name", () => {
     writeFileSync(path.join(d, "in/b.yaml"), `${yaml}\n---\n${yaml}`);
     copyFileSync(path.join(EXAMPLES_DIR, "hengdong-2023.txt"), path.join(d, "in/b-2.txt"));
     const r = await runCli(["render", "in", "--out-dir", "out", "--force", "--jobs", "1"], { cwd: d });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     const line = expectRefusalLine(r.stderr, "out/b-2.docx", "PG-E-OUTPUT");
     expect(line).toContain("in/b.yaml 与 in/b-2.txt 的输出同名");
     expect(r.stderr).toContain("成功 1，失败 1");
@@ -198,7 +200,7 @@ describe("temporary names fit the file system", () => {
     const d = fresh();
     const long = `${"项".repeat(86)}.yaml`; // 263 bytes
     const r = await runCli(["parse", "in/a.txt", "-o", long], { cwd: d });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     const line = expectRefusalLine(r.stderr, long, "PG-E-OUTPUT");
     expect(line).toContain("文件名过长（263 字节，上限 255 字节）");
     expect(readdirSync(d)).toEqual(["in"]);
@@ -217,9 +219,10 @@ describe("an output folder inside the input folder is never read as input", () =
     expect(again.stderr).toContain("共 2 个文件，成功 2，失败 0，跳过 1（本次的输出 1）");
     expect(filesBelow(path.join(d, "in/yaml"))).toEqual(written);
     const noForce = await runCli(["parse", "in", "--out-dir", "in/yaml", "--jobs", "1"], { cwd: d });
-    expect(noForce.code).toBe(1);
-    expectRefusalLine(noForce.stderr, "in/yaml/a.yaml", "PG-E-EXISTS");
-    expectRefusalLine(noForce.stderr, "in/yaml/b.yaml", "PG-E-EXISTS");
+    expect(noForce.code).toBe(2);
+    // A rerun's existing outputs are counted in the closing line, not listed one by one.
+    expect(noForce.stderr).toContain("成功 0，失败 0，跳过 1（本次的输出 1），已有 2 个文件未覆盖（使用 --force 覆盖）");
+    expect(noForce.stderr).not.toContain("PG-E-EXISTS");
     expect(noForce.stderr).not.toContain("yaml/yaml");
   });
 
@@ -314,7 +317,7 @@ describe("through the built CLI: failed writes and crashes leave nothing behind"
     expect(line).toContain("文件超出系统允许的大小（EFBIG）");
     expectNoStack(summary.stderr);
     const parse = await runChild(["parse", "in", "--out-dir", "out", "--jobs", "2"], { cwd: d, fileLimitKiB: 4, env });
-    expect(parse.code).toBe(1);
+    expect(parse.code).toBe(2);
     expectRefusalLine(parse.stderr, "out/a.yaml", "PG-E-OUTPUT");
     expectRefusalLine(parse.stderr, "out/b.yaml", "PG-E-OUTPUT");
     expect(parse.stderr).toContain("共 2 个文件，成功 0，失败 2");

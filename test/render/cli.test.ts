@@ -30,10 +30,10 @@ describe("perfgoal render", () => {
     expect(comparable(back.forms[0]!.form)).toEqual(comparable(seedForm()));
   });
 
-  it("refuses an existing target without --force (exit 1, file untouched), overwrites with --force", async () => {
+  it("refuses an existing target without --force (exit 2, file untouched), overwrites with --force", async () => {
     writeFileSync(path.join(dir, "goals.docx"), "old");
     const refused = await render("goals.yaml");
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("PG-E-EXISTS");
     expect(readFileSync(path.join(dir, "goals.docx"), "utf8")).toBe("old");
     const forced = await render("goals.yaml", "--force");
@@ -58,7 +58,7 @@ describe("perfgoal render", () => {
     expect(r.stdout).toBe("seed.docx → seed.rendered.docx\n");
     expect(readFileSync(path.join(dir, "seed.docx")).equals(before)).toBe(true);
     const refused = await render("seed.docx", "-o", "seed.docx", "--force");
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("PG-E-SAME-AS-INPUT");
     expect(readFileSync(path.join(dir, "seed.docx")).equals(before)).toBe(true);
   });

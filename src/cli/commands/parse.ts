@@ -53,24 +53,32 @@ async function parseCommand(ctx: CommandContext, paths: string[], opts: ParseOpt
   let streamed = 0;
   // Several forms on stdout form a YAML stream, each sent as soon as it and those before it are done.
   const emit = (yaml: string) => (toStdout ? ctx.io.stdout(streamed++ > 0 ? `---\n${yaml}` : yaml) : collected.push(yaml));
-  let writeFailed = false;
+  /** An output not written: said (or counted, when it exists) and exit 2, the inputs being fine. */
+  const refused = (e: unknown, shown: string, forInput: boolean) => {
+    if (!isPerfgoalError(e)) throw e;
+    session.refuseOutput(e.code, `perfgoal: ${e.describe(ctx.lang, shown)}`, forInput);
+  };
 
   if (paths.includes("-")) {
     const { parseBuffer } = await import("../../parse/index.js");
     const { formsToYaml } = await import("../../model/yaml-write.js");
+    let yaml: string | undefined;
     try {
       const result = await parseBuffer(await ctx.io.readStdin(), "-");
       for (const w of result.warnings) say(ctx, `perfgoal: -: ${w}`);
-      const yaml = formsToYaml(result.forms.map((f) => f.form));
-      if (opts.outDir) {
-        const target = path.join(path.resolve(ctx.io.cwd, opts.outDir), "stdin.yaml");
-        await writeFileAtomic(target, located(yaml, target), { force: opts.force, inputs, claims, owner: "-" });
-      }
-      else emit(yaml);
+      yaml = formsToYaml(result.forms.map((f) => f.form));
     } catch (e) {
       if (!isPerfgoalError(e)) throw e;
       session.fail("-", { ...e.toFailure(), internal: false });
     }
+    if (yaml !== undefined && opts.outDir) {
+      const target = path.join(path.resolve(ctx.io.cwd, opts.outDir), "stdin.yaml");
+      try {
+        await writeFileAtomic(target, located(yaml, target), { force: opts.force, inputs, claims, owner: "-" });
+      } catch (e) {
+        refused(e, path.relative(ctx.io.cwd, target) || target, false);
+      }
+    } else if (yaml !== undefined) emit(yaml);
   }
 
   const targets = opts.outDir ? planOutputs(session.files, opts.outDir, ".yaml", ctx.io.cwd) : [];
@@ -83,9 +91,7 @@ async function parseCommand(ctx: CommandContext, paths: string[], opts: ParseOpt
         if (planned.clashesWithInput) throw new PerfgoalError("PG-E-SAME-AS-INPUT", undefined, { file: planned.target });
         await writeFileAtomic(planned.target, located(yaml, planned.target), { force: opts.force, inputs: [inputs[outcome.index]!], claims, owner: outcome.name });
       } catch (e) {
-        if (!isPerfgoalError(e)) throw e;
-        writeFailed = true;
-        session.failOutput(`perfgoal: ${e.describe(ctx.lang, path.relative(ctx.io.cwd, planned.target) || planned.target)}`);
+        refused(e, path.relative(ctx.io.cwd, planned.target) || planned.target, true);
       }
     } else emit(yaml);
   }
@@ -96,11 +102,9 @@ async function parseCommand(ctx: CommandContext, paths: string[], opts: ParseOpt
     try {
       await writeFileAtomic(target, located(text, target), { force: opts.force, inputs });
     } catch (e) {
-      if (!isPerfgoalError(e)) throw e;
-      writeFailed = true;
-      session.note(`perfgoal: ${e.describe(ctx.lang, opts.output)}`);
+      refused(e, opts.output, false);
     }
   }
   session.printSummary();
-  return session.exitCode(writeFailed ? EXIT.findings : EXIT.ok);
+  return session.exitCode(EXIT.ok);
 }

@@ -4,6 +4,7 @@ import type { CommandContext } from "../context.js";
 import { say, t } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { JOBS_HELP, parseJobsOption } from "../../batch/options.js";
+import { oneOf } from "../option-values.js";
 import type { RenderOptions } from "../../render/document.js";
 import type { RenderLayout } from "../../render/layout.js";
 
@@ -12,7 +13,7 @@ interface RenderCliOptions {
   outDir?: string;
   force?: boolean;
   landscape?: boolean;
-  layout?: string;
+  layout?: RenderLayout;
   jobs?: number;
   quiet?: boolean;
   blank?: boolean;
@@ -33,6 +34,7 @@ export function registerRender(program: Command, ctx: CommandContext): void {
     .option(
       "-l, --layout <layout>",
       t(ctx, "表头样式：L1（湖南 2023）、L2（财政部 2011）、L5（中央样式）；默认取表单来源的样式", "header style: L1 (Hunan 2023), L2 (MOF 2011), L5 (central); default: the form's own"),
+      oneOf("-l, --layout", LAYOUTS),
     )
     .option("-j, --jobs <n>", t(ctx, JOBS_HELP.zh, JOBS_HELP.en), parseJobsOption)
     .option("-q, --quiet", t(ctx, "不显示进度与汇总行", "no progress bar or summary line"))
@@ -54,10 +56,7 @@ function numbered(target: string, index: number, count: number): string {
 /** `perfgoal render`: read each input, render each form, write each .docx atomically. */
 async function renderCommand(ctx: CommandContext, paths: string[], opts: RenderCliOptions): Promise<number> {
   if (opts.output && opts.outDir) return usage(ctx, "-o 与 --out-dir 不能同时使用", "-o and --out-dir are mutually exclusive");
-  const layout = LAYOUTS.find((l) => l === opts.layout?.toUpperCase());
-  if (opts.layout !== undefined && !layout) {
-    return usage(ctx, `--layout 应为 ${LAYOUTS.join("、")} 之一`, `--layout must be one of ${LAYOUTS.join(", ")}`);
-  }
+  const layout = opts.layout;
   if (opts.blank) {
     if (paths.length > 0 || opts.outDir) return usage(ctx, "--blank 不读取输入文件，只用 -o 指定输出", "--blank reads no input: name the output with -o only");
     const { writeBlankDocx, DEFAULT_DOCX } = await import("./init.js");
@@ -83,7 +82,6 @@ async function renderCommand(ctx: CommandContext, paths: string[], opts: RenderC
   const inputSet = new Set(inputs);
   const cwd = ctx.io.cwd;
   const shown = (p: string) => path.relative(cwd, p) || p;
-  let writeFailed = false;
 
   /** Where an input's forms go: -o, the mirrored --out-dir path, or beside the input; never onto an input. */
   const planned = opts.outDir ? planOutputs(session.files, opts.outDir, ".docx", cwd).map((p) => p.target) : [];
@@ -110,11 +108,8 @@ async function renderCommand(ctx: CommandContext, paths: string[], opts: RenderC
         ctx.io.stdout(`${shownName(name)} → ${shownName(shown(file))}\n`);
       } catch (e) {
         if (!isPerfgoalError(e)) throw e;
-        writeFailed = true;
-        const line = `perfgoal: ${e.describe(ctx.lang, shown(file))}`;
-        // An input counts as failed once, however many of its forms could not be written.
-        if (input && !failed) session.failOutput(line);
-        else session.note(line);
+        // An input counts as not done once, however many of its forms could not be written.
+        session.refuseOutput(e.code, `perfgoal: ${e.describe(ctx.lang, shown(file))}`, input !== undefined && !failed);
         failed = true;
       }
     }
@@ -140,5 +135,5 @@ async function renderCommand(ctx: CommandContext, paths: string[], opts: RenderC
     await write(outcome.name, targetFor(outcome.index), outcome.payload.documents, inputs[outcome.index]);
   }
   session.printSummary();
-  return session.exitCode(writeFailed ? EXIT.findings : EXIT.ok);
+  return session.exitCode(EXIT.ok);
 }

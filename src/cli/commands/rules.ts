@@ -2,9 +2,10 @@ import type { Command } from "commander";
 import type { CommandContext } from "../context.js";
 import { say, t } from "../context.js";
 import { EXIT } from "../exit-codes.js";
+import { oneOf } from "../option-values.js";
 
 interface RulesOptions {
-  format: string;
+  format: "table" | "json";
 }
 
 export function registerRules(program: Command, ctx: CommandContext): void {
@@ -12,7 +13,7 @@ export function registerRules(program: Command, ctx: CommandContext): void {
     .command("rules")
     .argument("[rule]", t(ctx, "只显示这条规则的说明、依据、消息和示例（编号或名称，如 PG014）", "show this rule's page: description, source, messages, examples (code or id, e.g. PG014)"))
     .description(t(ctx, "列出全部审核规则（编号、名称、默认级别、说明）", "list every review rule (code, id, default severity, description)"))
-    .option("-f, --format <name>", t(ctx, "输出格式：table 或 json", "output format: table or json"), "table")
+    .option("-f, --format <name>", t(ctx, "输出格式：table 或 json", "output format: table or json"), oneOf("-f, --format", ["table", "json"] as const), "table")
     .configureHelp({ showGlobalOptions: true })
     .action(async (rule: string | undefined, opts: RulesOptions) => {
       ctx.exitCode = await rulesCommand(ctx, rule, opts);
@@ -20,10 +21,6 @@ export function registerRules(program: Command, ctx: CommandContext): void {
 }
 
 async function rulesCommand(ctx: CommandContext, rule: string | undefined, opts: RulesOptions): Promise<number> {
-  if (opts.format !== "table" && opts.format !== "json") {
-    say(ctx, `perfgoal: ${t(ctx, `未知的格式 ${opts.format}（可用：table、json）`, `unknown format ${opts.format} (one of: table, json)`)}`);
-    return EXIT.usage;
-  }
   const { loadRules } = await import("../../lint/rule-registry.js");
   const metas = [...(await loadRules())].map((r) => r.meta).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   if (rule !== undefined) {

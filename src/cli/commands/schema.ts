@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import path from "node:path";
 import type { CommandContext } from "../context.js";
 import { say, t } from "../context.js";
-import { EXIT } from "../exit-codes.js";
+import { EXIT, exitCodeFor } from "../exit-codes.js";
 
 interface SchemaOptions {
   output?: string;
@@ -40,7 +40,8 @@ async function schemaCommand(ctx: CommandContext, opts: SchemaOptions): Promise<
   } catch (e) {
     if (!isPerfgoalError(e)) throw e;
     say(ctx, `perfgoal: ${e.describe(ctx.lang, shown)}`);
-    return EXIT.findings;
+    // An output that exists or cannot be written is about the command: exit 2, as in every command.
+    return exitCodeFor(e.code);
   }
   ctx.io.stdout(`→ ${shownName(shown)}\n`);
   return EXIT.ok;

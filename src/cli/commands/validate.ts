@@ -3,6 +3,8 @@ import type { CommandContext, Lang } from "../context.js";
 import { say, t } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { JOBS_HELP, parseJobsOption } from "../../batch/options.js";
+import { fileEndingIn, integerAtLeast, oneOf } from "../option-values.js";
+import { PROFILE_NAMES } from "../../rules/helpers/profiles.js";
 import { errorsOnly, isFatal, type LintConfig, type ReportResult } from "../../lint/types.js";
 import type { FormFacts } from "../../batch/review.js";
 import type { RenderSpec, ValidatePayload } from "../../batch/handlers/validate.js";
@@ -12,10 +14,10 @@ export interface ValidateOptions {
   format: string;
   output?: string;
   quiet?: boolean;
-  maxWarnings?: string;
+  maxWarnings?: number;
   /** A file name, false for --no-config, undefined to look for perfgoal.config.yaml. */
   config?: string | false;
-  era?: string;
+  era?: "A" | "B";
   profile?: string;
   stdinFilename?: string;
   jobs?: number;
@@ -24,17 +26,30 @@ export interface ValidateOptions {
   force?: boolean;
 }
 
-const CONFIG_HELP = `
-配置 / config: perfgoal.config.yaml（从当前文件夹向上查找 / looked for upward from the working folder）
+const CONFIG_HELP = {
+  zh: `
+配置文件：perfgoal.config.yaml（从当前文件夹向上查找）
   lang: zh | en
-  era: A | B            # 表单未显示口径时采用 / used when a form does not show its era
-  detectEra: false      # 总是采用 era / always use era
+  era: A | B            # 表单未显示口径时采用
+  detectEra: false      # 总是采用 era
   profile: central-2021
   maxWarnings: 10
   rules:
-    <规则 id 或编号 / rule id or code>: off | info | warning | error
-    <id>: [warning, { <选项 / option>: <值 / value> }]
-`;
+    <规则 id 或编号>: off | info | warning | error
+    <id>: [warning, { <选项>: <值> }]
+`,
+  en: `
+Config: perfgoal.config.yaml (looked for upward from the working folder)
+  lang: zh | en
+  era: A | B            # used when a form does not show its era
+  detectEra: false      # always use era
+  profile: central-2021
+  maxWarnings: 10
+  rules:
+    <rule id or code>: off | info | warning | error
+    <id>: [warning, { <option>: <value> }]
+`,
+};
 
 export function registerValidate(program: Command, ctx: CommandContext): void {
   program
@@ -43,18 +58,25 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .argument("<paths...>", t(ctx, "文件（.txt .docx .doc .xlsx .xls .yaml）、文件夹或通配符，- 表示标准输入", "files (.txt .docx .doc .xlsx .xls .yaml), folders or globs; - for stdin"))
     .option("-f, --format <name>", t(ctx, "报告格式：stylish、json、csv、summary、html", "report format: stylish, json, csv, summary, html"), "stylish")
     .option("-o, --output <file>", t(ctx, "把报告写入文件（可覆盖旧报告，从不覆盖输入）", "write the report to a file (replaces an old report, never an input)"))
-    .option("-q, --quiet", t(ctx, "只报告错误（不显示进度与汇总行）", "report errors only (no progress bar or summary line)"))
-    .option("--max-warnings <n>", t(ctx, "警告超过 n 个时退出码为 1（-1 表示不限）", "exit 1 when there are more than n warnings (-1: no limit)"))
+    .option(
+      "-q, --quiet",
+      t(
+        ctx,
+        "只列出错误：报告、-o 文件、HTML 报告和汇总表中的问题与计数都只含错误（退出码仍按全部问题）；不显示进度与汇总行",
+        "errors only: the report, the -o file, the HTML report and the 汇总表 list and count errors only (the exit code still counts every finding); no progress bar or summary line",
+      ),
+    )
+    .option("--max-warnings <n>", t(ctx, "警告超过 n 个时退出码为 1（-1 表示不限）", "exit 1 when there are more than n warnings (-1: no limit)"), integerAtLeast("--max-warnings", -1, { zh: "-1 表示不限", en: "-1 for no limit" }))
     .option("-c, --config <file>", t(ctx, "使用指定的配置文件", "use this config file"))
     .option("--no-config", t(ctx, "不读取任何配置文件", "use no config file"))
-    .option("--era <era>", t(ctx, "强制指标体系口径：A（88号）或 B（101号）", "force the taxonomy era: A (88号) or B (101号)"))
-    .option("--profile <name>", t(ctx, "审核口径，如 central-2021", "review profile, e.g. central-2021"))
+    .option("--era <era>", t(ctx, "强制指标体系口径：A（88号）或 B（101号）", "force the taxonomy era: A (88号) or B (101号)"), oneOf("--era", ["A", "B"] as const))
+    .option("--profile <name>", t(ctx, `审核口径：${PROFILE_NAMES.join("、")}`, `review profile: ${PROFILE_NAMES.join(", ")}`), oneOf("--profile", PROFILE_NAMES))
     .option("--stdin-filename <name>", t(ctx, "标准输入在报告中的名称（.yaml 结尾表示 YAML）", "name of stdin in reports (ending in .yaml selects YAML)"))
     .option("-j, --jobs <n>", t(ctx, JOBS_HELP.zh, JOBS_HELP.en), parseJobsOption)
-    .option("--summary <file>", t(ctx, "另写一份汇总表（.xlsx 或 .csv）：每个文件一行（未读取的也列出），另附合计与部门汇总", "also write the 汇总表 (.xlsx or .csv): a row per file (the ones not read too), totals and per-department subtotals"))
+    .option("--summary <file>", t(ctx, "另写一份汇总表（.xlsx 或 .csv）：每个文件一行（未读取的也列出），另附合计与部门汇总", "also write the 汇总表 (.xlsx or .csv): a row per file (the ones not read too), totals and per-department subtotals"), fileEndingIn("--summary", [".xlsx", ".csv"]))
     .option("--feedback <dir>", t(ctx, "每份来件写一份审核意见（.docx），另写部门审核意见汇总.docx", "write a 审核意见 (.docx) per submission and 部门审核意见汇总.docx"))
     .option("--force", t(ctx, "覆盖 --feedback 文件夹中已有的审核意见（从不覆盖输入）", "replace 审核意见 already in the --feedback folder (never an input)"))
-    .addHelpText("after", CONFIG_HELP)
+    .addHelpText("after", CONFIG_HELP[ctx.lang])
     .configureHelp({ showGlobalOptions: true })
     .action(async (paths: string[], opts: ValidateOptions, cmd: Command) => {
       const langFromCli = cmd.parent?.getOptionValueSource("lang") === "cli" || ctx.io.env.PERFGOAL_LANG !== undefined;
@@ -75,12 +97,6 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
   const streamFormatter = html ? undefined : await loadStreamFormatter(opts.format);
   const formats = [...FORMATTER_NAMES, "html"];
   if (!html && !streamFormatter) return usage(ctx, `未知的报告格式 ${opts.format}（可用：${formats.join("、")}）`, `unknown format ${opts.format} (one of: ${formats.join(", ")})`);
-  let maxWarnings: number | undefined;
-  if (opts.maxWarnings !== undefined) {
-    maxWarnings = Number(opts.maxWarnings);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) return usage(ctx, `--max-warnings 应为不小于 -1 的整数`, `--max-warnings must be an integer ≥ -1`);
-  }
-  if (opts.era !== undefined && opts.era !== "A" && opts.era !== "B") return usage(ctx, `--era 应为 A 或 B`, `--era must be A or B`);
   const { sameOutput } = await import("../io.js");
   const path = await import("node:path");
   // Two outputs of one run in one file would silently lose one: refused before anything is read.
@@ -100,16 +116,22 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
     ...(config.detectEra !== undefined ? { detectEra: config.detectEra } : {}),
     ...(config.profile ? { profile: config.profile } : {}),
     rules: config.rules,
-    ...(opts.era ? { era: opts.era as "A" | "B", detectEra: false } : {}),
+    ...(opts.era ? { era: opts.era, detectEra: false } : {}),
     ...(opts.profile ? { profile: opts.profile } : {}),
     ...(config.grade ? { grade: config.grade } : {}),
   };
-  const warningLimit = maxWarnings ?? config.maxWarnings ?? -1;
+  const warningLimit = opts.maxWarnings ?? config.maxWarnings ?? -1;
 
   const { BatchSession } = await import("../../batch/session.js");
   const { fatalResult, lintParseResult } = await import("../../lint/index.js");
   const { isPerfgoalError } = await import("../../model/errors.js");
-  const session = new BatchSession(runCtx, { ...(opts.jobs ? { jobs: opts.jobs } : {}), ...(opts.quiet ? { quiet: true } : {}) });
+  // A report read on the terminal lists each unreadable file: stderr does not say it a second time.
+  const reportListsFailures = !opts.output && ctx.io.stdoutIsTTY && (opts.format === "stylish" || opts.format === "summary");
+  const session = new BatchSession(runCtx, {
+    ...(opts.jobs ? { jobs: opts.jobs } : {}),
+    ...(opts.quiet ? { quiet: true } : {}),
+    ...(reportListsFailures ? { reportListsFailures: true } : {}),
+  });
   const useStdin = paths.includes("-");
   const outputAbs = opts.output ? path.resolve(ctx.io.cwd, opts.output) : undefined;
   const summaryAbs = opts.summary ? path.resolve(ctx.io.cwd, opts.summary) : undefined;
@@ -159,22 +181,24 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opts
     // arrive: memory stays flat however many forms there are.
     if (wantReview) {
       const { SpoolEntryStore } = await import("../../batch/review-store.js");
-      review = new ReviewCollector({ errorsOnly: Boolean(opts.quiet), store: new SpoolEntryStore() });
+      review = new ReviewCollector({ store: new SpoolEntryStore() });
     }
     // Each result is counted and its report written as it arrives; only the counts are kept.
     let errors = 0;
     let warnings = 0;
     const emit = async (r: ReportResult, facts?: FormFacts, piece?: ReportPiece) => {
-      review?.add(r, facts);
       if (feedback && isFatal(r)) feedback.writer.addUnreadable(r);
       if (!isFatal(r)) {
-        // The exit code comes from every finding; --quiet only changes what is shown.
+        // The exit code comes from every finding; --quiet only changes what is shown and saved.
         errors += r.counts.error;
         warnings += r.counts.warning;
       }
+      // One filtered result for every output (report, -o file, HTML, 汇总表): each counts what it lists.
+      const shown = opts.quiet ? errorsOnly(r) : r;
+      review?.add(shown, facts);
       if (!stream) return;
       if (piece && stream.addPiece) await sink.write(stream.addPiece(piece));
-      else await sink.write(stream.add(opts.quiet ? errorsOnly(r) : r, facts));
+      else await sink.write(stream.add(shown, facts));
     };
     if (stream) await sink.write(stream.start());
     for (const f of session.failures) await emit(fatalResult(f.name, f.failure, lang));
@@ -319,7 +343,7 @@ async function openFeedback(
         await writer.addFile(...args);
       } catch (e) {
         if (!isPerfgoalError(e)) throw e;
-        session.failOutput(`perfgoal: ${e.describe(ctx.lang, e.file ? shown(e.file) : args[0])}`);
+        session.refuseOutput(e.code, `perfgoal: ${e.describe(ctx.lang, e.file ? shown(e.file) : args[0])}`, true);
       }
     },
     async finish(): Promise<void> {
@@ -345,7 +369,14 @@ async function loadRunConfig(
     const file = opts.config ? path.resolve(ctx.io.cwd, opts.config) : await findConfigFile(ctx.io.cwd);
     if (!file) return resolveConfig(undefined, metas, ctx.lang);
     const { loadConfigFile } = await import("../../config/load.js");
-    return resolveConfig(await loadConfigFile(file, ctx.lang), metas, ctx.lang);
+    const resolved = resolveConfig(await loadConfigFile(file, ctx.lang), metas, ctx.lang);
+    // A misspelt profile would review with none: refused like an unknown --profile.
+    if (resolved.profile !== undefined && !PROFILE_NAMES.includes(resolved.profile)) {
+      const shown = path.relative(ctx.io.cwd, file) || file;
+      say(ctx, `perfgoal: ${shown}: ${t(ctx, `profile 应为 ${PROFILE_NAMES.join("、")} 之一（收到 ${resolved.profile}）`, `profile must be one of ${PROFILE_NAMES.join(", ")} (got ${resolved.profile})`)} [PG-E-CONFIG]`);
+      return undefined;
+    }
+    return resolved;
   } catch (e) {
     if (!isPerfgoalError(e)) throw e;
     say(ctx, `perfgoal: ${e.describe(ctx.lang)}`);
