@@ -30,8 +30,8 @@ export const stylishStream: StreamFormatter = (options) => {
   const block = (text: string) => (blocks++ > 0 ? `\n${text}` : text);
   const render = (result: ReportResult): ReportPiece => {
     if (isFatal(result)) {
-      const unread = { file: result.file, status: statusOfCode(result.fatal.code), reason: result.fatal.message };
-      return { text: `${c.underline(shownName(result.file))}\n  ${c.red(severityLabel("error", lang))}  ${shownName(result.fatal.message)}  ${c.dim(result.fatal.code)}\n`, unread };
+      // Said once, in the closing list of the files not read (with its code), not also as a block here.
+      return { text: "", unread: { file: result.file, status: statusOfCode(result.fatal.code), reason: result.fatal.message, code: result.fatal.code } };
     }
     const counts = { error: 0, warning: 0, info: 0 };
     let fixes = 0;
@@ -41,7 +41,7 @@ export const stylishStream: StreamFormatter = (options) => {
     }
     return { text: result.findings.length > 0 ? formBlock(result, c, lang, widthOf) : "", counts, ...(fixes > 0 ? { fixable: fixes } : {}), ...(result.hidden ? { hidden: result.hidden } : {}) };
   };
-  const unread: Unread[] = (options.skippedFiles ?? []).map((s) => ({ file: s.file, status: s.status, reason: s.reason }));
+  const unread: Unread[] = (options.skippedFiles ?? []).map((s) => ({ file: s.file, status: s.status, reason: s.reason, ...(s.code ? { code: s.code } : {}) }));
   const addPiece = (piece: ReportPiece): string => {
     if (piece.unread) unread.push(piece.unread);
     if (!piece.counts) fatal++;
@@ -128,10 +128,10 @@ type Unread = NonNullable<ReportPiece["unread"]>;
  */
 function unreadList(unread: Unread[], c: Paint, lang: Lang): string {
   if (unread.length === 0) return "";
-  const rows = [...unread].sort((a, b) => comparePaths(a.file, b.file)).map((u) => [shownName(u.file), statusLabel(u.status, lang), shownName(u.reason)] as const);
+  const rows = [...unread].sort((a, b) => comparePaths(a.file, b.file)).map((u) => [shownName(u.file), statusLabel(u.status, lang), shownName(u.reason), u.code && u.code.startsWith("PG-E-") ? u.code : ""] as const);
   const nameWidth = Math.max(...rows.map((r) => displayWidth(r[0])));
   const statusWidth = Math.max(...rows.map((r) => displayWidth(r[1])));
-  const lines = rows.map(([name, status, reason]) => `  ${padEndWidth(name, nameWidth)}  ${c.red(padEndWidth(status, statusWidth))}  ${c.dim(reason)}`.trimEnd());
+  const lines = rows.map(([name, status, reason, code]) => `  ${padEndWidth(name, nameWidth)}  ${c.red(padEndWidth(status, statusWidth))}  ${reason}${code ? `  ${c.dim(code)}` : ""}`.trimEnd());
   return `${c.bold(lang === "zh" ? `未读取的文件（${rows.length}）` : `files not read (${rows.length})`)}\n${lines.join("\n")}\n\n`;
 }
 

@@ -42,7 +42,7 @@ export interface ReportPiece {
   /** How many of the findings shown `perfgoal fix` can correct. */
   fixable?: number;
   /** An unreadable file, for the closing list of the files not read. */
-  unread?: { file: string; status: FileStatus; reason: string };
+  unread?: { file: string; status: FileStatus; reason: string; code?: string };
   /** Findings a filter (--quiet) left out of the text, so the closing line can say so. */
   hidden?: SeverityCounts;
 }

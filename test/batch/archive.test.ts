@@ -10,6 +10,7 @@ import { comparePaths, expandInputs } from "../../src/batch/expand.js";
 import { loadFormsYaml } from "../../src/model/yaml.js";
 import { runCli } from "../cli/run-cli.js";
 import { EXAMPLES, makeZip, submissionZip } from "../fixtures/make-zip-fixtures.js";
+import { parseReport } from "../report/json-report.js";
 
 let dir: string;
 const FORMS = ["项目1 政府办.docx", "项目2 旧版.doc", "项目3 文本.txt", "项目4 网页复制.txt", "项目5 扫描前.pdf"].map((n) => `部门A.zip!/部门A/${n}`);
@@ -49,7 +50,7 @@ describe("zip archives in a batch", () => {
   it("validate 部门A.zip: every form reviewed, the broken entry one line, nothing written", async () => {
     const before = listFiles(dir);
     const run = await runCli(["validate", "部门A.zip", "-f", "json", "--no-config", "-j", "2"], { cwd: dir });
-    const report = JSON.parse(run.stdout) as { results: { file: string; fatal?: { code: string }; findings?: unknown[] }[] };
+    const report = parseReport(run.stdout) as { results: { file: string; fatal?: { code: string }; findings?: unknown[] }[] };
     for (const name of [...FORMS, NESTED]) expect(report.results.find((r) => r.file === name)?.findings, name).toBeDefined();
     expect(report.results.find((r) => r.file === BROKEN)?.fatal?.code).toBe("PG-E-CORRUPT");
     const lines = run.stderr.split("\n").filter((l) => l.includes("[PG-E-"));
@@ -84,7 +85,7 @@ describe("zip archives in a batch", () => {
 
   it("a Word document renamed .zip is read as the document", async () => {
     const run = await runCli(["validate", "改名.zip", "-f", "json", "--no-config", "-j", "1"], { cwd: dir });
-    const report = JSON.parse(run.stdout) as { results: { file: string; findings?: unknown[] }[] };
+    const report = parseReport(run.stdout) as { results: { file: string; findings?: unknown[] }[] };
     expect(report.results.map((r) => r.file)).toEqual(["改名.zip"]);
     expect(report.results[0]!.findings).toBeDefined();
   });

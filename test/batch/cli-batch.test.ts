@@ -171,7 +171,7 @@ describe("validate and render over folders", () => {
     // A row per file received (five read, three passed over), and the 合计.
     expect(csv.trim().split("\r\n")).toHaveLength(1 + 5 + 3 + 1);
     expect(csv).toContain("in/卫健局/broken.docx");
-    expect(csv).toContain("in/卫健局/notes.pdf,不支持,");
+    expect(csv).toContain("in/卫健局/notes.png,不支持,");
     expect(csv).toContain("in/教育局/~$b.docx,跳过,");
     const html = readFileSync(path.join(dir, "report.html"), "utf8");
     expect((html.match(/<tbody class="form /g) ?? []).length).toBe(5);

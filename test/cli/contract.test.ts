@@ -13,6 +13,7 @@ import { ERROR_CODES } from "../../src/model/errors.js";
 import { PROFILE_NAMES } from "../../src/rules/helpers/profiles.js";
 import { EXAMPLES_DIR } from "../hostile/bytes.js";
 import { runCli, type CliRun } from "./run-cli.js";
+import { parseReport } from "../report/json-report.js";
 
 const J1 = ["-j", "1"];
 
@@ -203,7 +204,7 @@ describe("closing lines that are true", () => {
     const terminal = await runCli(["validate", "in", ...J1, "--no-color"], { cwd: d, tty: true });
     const onTerminal = terminal.stdout + terminal.stderr;
     expect(onTerminal.split("文件为空").length - 1, onTerminal).toBe(1);
-    expect(terminal.stdout).toContain("in/empty.txt\n  错误  文件为空  PG-E-EMPTY");
+    expect(terminal.stdout).toMatch(/未读取的文件（1）\n  in\/empty\.txt +未读取 +文件为空  PG-E-EMPTY\n/);
     // The report goes to a pipe or a file: stderr says it.
     const piped = await runCli(["validate", "in", ...J1], { cwd: d });
     expect(piped.stderr).toContain("perfgoal: in/empty.txt: 文件为空 [PG-E-EMPTY]");
@@ -213,7 +214,7 @@ describe("closing lines that are true", () => {
 
   for (const jobs of ["1", "2"]) {
     it(`-q never says ✔ 未发现问题 over hidden findings; it says how many it hid (-j ${jobs})`, async () => {
-      const full = JSON.parse((await runCli(["validate", "in/a.yaml", "-f", "json", "-j", jobs], { cwd: dir })).stdout) as { results: { counts: Record<string, number> }[] };
+      const full = parseReport((await runCli(["validate", "in/a.yaml", "-f", "json", "-j", jobs], { cwd: dir })).stdout) as { results: { counts: Record<string, number> }[] };
       const { warning, info, error } = full.results[0]!.counts;
       expect(warning).toBeGreaterThan(0);
       const q = await runCli(["validate", "in/a.yaml", "-q", "-j", jobs], { cwd: dir });
@@ -232,7 +233,7 @@ describe("closing lines that are true", () => {
 describe("-q filters what is shown and saved alike", () => {
   /** Severities of the findings a JSON report lists, and the counts it states, per result. */
   function jsonTallies(text: string) {
-    const report = JSON.parse(text) as { results: { findings?: { severity: string }[]; counts?: Record<string, number> }[] };
+    const report = parseReport(text) as { results: { findings?: { severity: string }[]; counts?: Record<string, number> }[] };
     return report.results
       .filter((r) => r.findings)
       .map((r) => {
@@ -258,7 +259,8 @@ describe("-q filters what is shown and saved alike", () => {
     const rows = readFileSync(path.join(d, "q.csv"), "utf8").replace(/^\uFEFF/, "").trimEnd().split("\r\n").map((l) => l.split(","));
     const header = rows[0]!;
     const [e, w, n] = ["错误", "警告", "提示"].map((h) => header.indexOf(h));
-    const formRows = rows.slice(1).filter((r) => r[e!] !== "");
+    const status = header.indexOf("状态");
+    const formRows = rows.slice(1).filter((r) => r[status] === "已审核");
     expect(formRows.map((r) => [r[e!], r[w!], r[n!]])).toEqual(quietTallies.map((t) => [String(t.listed.error), "0", "0"]));
     // The HTML report: every form's counts and the totals cards.
     const html = await runCli(["validate", "in", ...J1, "-q", "-f", "html", "-o", "q.html"], { cwd: d });

@@ -129,7 +129,7 @@ describe("perfgoal validate: inputs", () => {
     expect(stylish.code).toBe(1);
     expect(stylish.stderr).toContain("perfgoal: forms/broken.docx: 不支持的文件格式：二进制数据 [PG-E-FORMAT]");
     expect(stylish.stderr).toContain("perfgoal: forms/empty.txt: 文件为空 [PG-E-EMPTY]");
-    expect(stylish.stdout).toContain("forms/broken.docx\n  错误  不支持的文件格式：二进制数据  PG-E-FORMAT");
+    expect(stylish.stdout).toMatch(/未读取的文件（2）\n  forms\/broken\.docx +不支持 +不支持的文件格式：二进制数据  PG-E-FORMAT\n/);
     expect(stylish.stdout).toContain("forms/errors.yaml  禁毒宣传经费");
     expect(stylish.stdout).toContain("2 个文件无法读取");
 

@@ -56,7 +56,7 @@ describe("the JSON report", () => {
     expect(validate(report), JSON.stringify(validate.errors, null, 2)).toBe(true);
     expect(report.files.map((f) => `${f.file} ${f.status} ${f.forms.length}`)).toEqual([
       "in/~$seed.docx skipped 0",
-      "in/扫描件.pdf unsupported 0",
+      "in/扫描件.pdf damaged 0",
       "in/broken.docx damaged 0",
       "in/seed.docx reviewed 1",
       "in/two forms.yaml reviewed 2",
