@@ -1,8 +1,8 @@
 import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, type Stats } from "node:fs";
 import path from "node:path";
 import type { Form } from "../model/form.js";
-import type { SourceMap } from "../model/location.js";
-import type { ReadingNote } from "../model/reading-notes.js";
+import { readingNoteText, type ReadingNote } from "../model/reading-notes.js";
+import { locate, type SourceMap } from "../model/location.js";
 import { PerfgoalError } from "../model/errors.js";
 import { detectFormat } from "./detect.js";
 import type { SourceDocument } from "./document.js";
@@ -21,6 +21,11 @@ export interface ParseResult {
   format: "txt" | "docx" | "doc" | "xlsx" | "xls" | "pdf" | "yaml";
   /** Usually one; a flat budget-system export can hold several projects. */
   forms: ParsedForm[];
+  /**
+   * Fields of a YAML read with a repair (an amount written as text, one left unread), as lines for
+   * parse and render to show; validate reports them as PG032 findings instead.
+   */
+  repairs?: string[];
   /** Odd but readable input: wrong extension, unusual encoding … */
   warnings: string[];
 }
@@ -126,7 +131,13 @@ async function parseDetected(bytes: Uint8Array, file: string): Promise<ParseResu
       const decoded = decodeText(bytes);
       // A YAML stream holds several forms, as `parse` writes a multi-project export.
       // Bad bytes replaced while decoding are said, as for text.
-      return { file, format: "yaml", forms: loadFormsYaml(decoded.text, file), warnings: decoded.warnings };
+      const forms = loadFormsYaml(decoded.text, file);
+      // What the loader repaired is said here too: `render` must not print a form whose amount was left unread without a word.
+      const repaired = forms.flatMap((f) => (f.notes ?? []).map((n) => {
+        const at = locate(f.sourceMap, n.path);
+        return `${n.path}${at?.kind === "line" ? `（第${at.line}行）` : ""}：${readingNoteText(n, f.form.amountUnit)}`;
+      }));
+      return { file, format: "yaml", forms, warnings: decoded.warnings, ...(repaired.length > 0 ? { repairs: repaired } : {}) };
     }
     case "zip": {
       const sheets = await import("./xlsx/read-xlsx.js");

@@ -1,5 +1,6 @@
 import type { ReadingNoteId } from "../model/reading-notes.js";
 import { defineRule, type Severity } from "./types.js";
+import { READING_NOTE_MESSAGES } from "../model/reading-notes.js";
 
 /**
  * How much each repair matters: a number read from text is only a notation to tidy; an amount left
@@ -37,24 +38,7 @@ export default defineRule({
   total: 361
 `,
     },
-    messages: {
-      numberText: { zh: "数字写成了文本“{text}”，已按 {number} 读取；请直接写数字", en: "number written as text “{text}”: read as {number}; write the number alone" },
-      amountText: {
-        zh: "金额写成了文本“{text}”，已按 {amount}（{unit}）读取；请只写数字，单位写在 amountUnit",
-        en: "amount written as text “{text}”: read as {amount} ({unit}); write the number alone and the unit in amountUnit",
-      },
-      amountUnread: { zh: "金额“{text}”不是数字，此项未读取", en: "amount “{text}” is not a number: left unread" },
-      amountUnitConflict: {
-        zh: "金额“{text}”写的单位“{written}”与表头金额单位“{unit}”不符，此项未读取（不自动换算）",
-        en: "amount “{text}” is written in {written} but the form's amounts are in {unit}: left unread (never converted)",
-      },
-      defaultTaken: { zh: "未填写“{field}”，已按默认值“{value}”读取", en: "“{field}” is not given: read with the default “{value}”" },
-      unknownChoice: {
-        zh: "“{field}”的值“{written}”无法识别（应为 {choices}），已按默认值“{value}”读取",
-        en: "“{field}” holds “{written}”, which is not one of {choices}: read with the default “{value}”",
-      },
-      listMissing: { zh: "缺少“{field}”，按空表读取", en: "“{field}” is missing: read as an empty table" },
-    },
+    messages: READING_NOTE_MESSAGES,
   },
   check(form, ctx) {
     for (const note of ctx.notes ?? []) {

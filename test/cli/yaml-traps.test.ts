@@ -167,3 +167,18 @@ describe("YAML that cannot be read is refused with the line and the fix", () => 
     });
   }
 });
+
+describe("parse and render say what the loader repaired", () => {
+  it("an amount left unread is a warning line naming the field and its line, and the rest is written", async () => {
+    writeFileSync(path.join(dir, "unread.yaml"), edit("  total: 361", "  total: 待定"));
+    for (const args of [["parse", "unread.yaml"], ["render", "unread.yaml", "-o", "unread.docx"]]) {
+      const r = await runCli(args, { cwd: dir });
+      expect(r.code, args.join(" ")).toBe(0);
+      expect(r.stderr).toMatch(/perfgoal: unread\.yaml: funding\.total（第\d+行）：金额“待定”不是数字，此项未读取\n/);
+    }
+    // validate reports it once, as its finding, not also as a warning line.
+    const v = await runCli(["validate", "unread.yaml", "--no-config", "-j", "1"], { cwd: dir });
+    expect(v.stderr).not.toContain("此项未读取");
+    expect(v.stdout).toContain("此项未读取");
+  });
+});

@@ -11,5 +11,5 @@ export interface ParsePayload {
 export const parseHandler: FileHandler = async (task) => {
   const result = await parseFileNow(task.path, task.raw, task.entry);
   const payload: ParsePayload = { yaml: formsToYaml(result.forms.map((f) => f.form)), forms: result.forms.length };
-  return { payload, warnings: result.warnings };
+  return { payload, warnings: [...result.warnings, ...(result.repairs ?? [])] };
 };

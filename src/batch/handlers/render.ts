@@ -15,5 +15,5 @@ export const renderHandler: FileHandler = async (task, spec) => {
   const documents: Uint8Array[] = [];
   for (const { form } of result.forms) documents.push(await renderForm(form, options));
   const payload: RenderPayload = { documents };
-  return { payload, warnings: result.warnings };
+  return { payload, warnings: [...result.warnings, ...(result.repairs ?? [])] };
 };

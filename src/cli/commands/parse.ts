@@ -65,7 +65,7 @@ async function parseCommand(ctx: CommandContext, paths: string[], opts: ParseOpt
     let yaml: string | undefined;
     try {
       const result = await parseBuffer(await ctx.io.readStdin(), "-");
-      for (const w of result.warnings) say(ctx, `perfgoal: -: ${w}`);
+      for (const w of [...result.warnings, ...(result.repairs ?? [])]) say(ctx, `perfgoal: -: ${w}`);
       yaml = formsToYaml(result.forms.map((f) => f.form));
     } catch (e) {
       if (!isPerfgoalError(e)) throw e;

@@ -120,7 +120,7 @@ async function renderCommand(ctx: CommandContext, paths: string[], opts: RenderC
     const { renderForm } = await import("../../render/render.js");
     try {
       const result = await parseBuffer(await ctx.io.readStdin(), "-");
-      for (const w of result.warnings) say(ctx, `perfgoal: -: ${w}`);
+      for (const w of [...result.warnings, ...(result.repairs ?? [])]) say(ctx, `perfgoal: -: ${w}`);
       const documents: Uint8Array[] = [];
       for (const { form } of result.forms) documents.push(await renderForm(form, renderOptions));
       await write("-", targetFor("stdin"), documents);
