@@ -51,6 +51,23 @@ function validator() {
 }
 
 describe("the JSON report", () => {
+  it("validates for every reader's locations (sheet cells, PDF pages) and with -q's hidden counts and fix's edits", async () => {
+    const d = path.join(dir, "readers");
+    mkdirSync(d, { recursive: true });
+    for (const f of ["sheets/hengdong-2023.xlsx", "pdf/hengdong-2023.pdf"]) writeFileSync(path.join(d, path.basename(f)), readFileSync(path.join(ROOT, "test/fixtures", f)));
+    const validate = validator();
+    for (const extra of [[], ["-q"]]) {
+      const r = await runCli(["validate", "readers", "--no-config", "-j", "1", "-f", "json", ...extra], { cwd: dir });
+      const out = JSON.parse(r.stdout) as { files: JsonFileEntry[] };
+      expect(out.files.map((f) => f.status)).toEqual(["reviewed", "reviewed"]);
+      expect(validate(out), JSON.stringify(validate.errors?.slice(0, 3), null, 2)).toBe(true);
+      const kinds = new Set(out.files.flatMap((f) => f.forms.flatMap((form) => form.findings.map((x) => (x as { location?: { kind: string } }).location?.kind))));
+      expect(kinds).toEqual(new Set(extra.length ? ["page", "sheetCell"] : ["page", "sheetCell", undefined]));
+      if (!extra.length) expect(out.files.some((f) => f.forms.some((form) => form.findings.some((x) => x.fixable)))).toBe(true);
+      else expect(out.files.every((f) => f.forms.every((form) => (form as { hidden?: { warning: number } }).hidden!.warning > 0))).toBe(true);
+    }
+  });
+
   it("validates against schemas/report.schema.json", () => {
     const validate = validator();
     expect(validate(report), JSON.stringify(validate.errors, null, 2)).toBe(true);
