@@ -9,7 +9,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { columnLetters, sheetName, writeWorkbook, type XlsxSheet } from "../../src/report/xlsx/workbook-writer.js";
+import { columnLetters } from "../../src/model/location.js";
+import { sheetName, writeWorkbook, type XlsxSheet } from "../../src/report/xlsx/workbook-writer.js";
 
 const run = promisify(execFile);
 /** Calc's CSV filter: comma, double quotes, UTF-8 (76), from line 1, cells as shown (the last token). */

@@ -1,3 +1,4 @@
+import { columnLetters } from "../../model/location.js";
 import { XML_DECLARATION, xmlText } from "../../render/xml.js";
 import { ZipStream } from "./zip-stream.js";
 
@@ -43,18 +44,6 @@ const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
 const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-/** A: 1 … Z: 26, AA: 27 … */
-export function columnLetters(index: number): string {
-  let n = index;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** A sheet name Excel accepts: none of []:*?/\, at most 31 characters, not blank. */
 export function sheetName(name: string): string {
