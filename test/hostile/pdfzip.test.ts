@@ -10,6 +10,7 @@ import { EXAMPLES_DIR } from "./bytes.js";
 import { builtCli, runBuilt, type ChildRun } from "./built-cli.js";
 import { PDFZIP_CASES } from "./cases-pdfzip.js";
 import { changes, expectNoStack, linesNaming, snapshot, tempDir } from "./harness.js";
+import { parseReport } from "../report/json-report.js";
 
 const HANG_GUARD_MS = 90_000;
 const MEMORY_LIMIT_MIB = 500;
@@ -52,7 +53,7 @@ describe("hostile PDFs and archives, one at a time", () => {
     withinLimits(run, c.file);
     expect(run.code, run.stderr).toBe(1);
     for (const r of c.refused) refusal(run.stderr, `in/${r.name}`, r.codes);
-    const report = JSON.parse(run.stdout) as { results: { file: string; fatal?: { code: string } }[] };
+    const report = parseReport(run.stdout) as { results: { file: string; fatal?: { code: string } }[] };
     for (const r of c.refused) expect(r.codes).toContain(report.results.find((x) => x.file === `in/${r.name}`)?.fatal?.code);
   });
 
@@ -68,7 +69,7 @@ describe("hostile PDFs and archives in one batch", () => {
     const run = await runBuilt(["validate", "in", "-f", "json", "--no-config", "--jobs", "2"], { cwd: root, hangGuardMs: 3 * HANG_GUARD_MS });
     withinLimits(run, "batch");
     for (const c of PDFZIP_CASES) for (const r of c.refused) refusal(run.stderr, `in/${r.name}`, r.codes);
-    const report = JSON.parse(run.stdout) as { results: { file: string; findings?: unknown[] }[] };
+    const report = parseReport(run.stdout) as { results: { file: string; findings?: unknown[] }[] };
     expect(report.results.find((r) => r.file === "in/好的 表单.txt")?.findings).toBeDefined();
     expect(run.code).toBe(1);
   });
