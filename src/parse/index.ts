@@ -140,8 +140,11 @@ async function parseDetected(bytes: Uint8Array, file: string): Promise<ParseResu
       return { file, format: "yaml", forms, warnings: decoded.warnings, ...(repaired.length > 0 ? { repairs: repaired } : {}) };
     }
     case "zip": {
-      const sheets = await import("./xlsx/read-xlsx.js");
-      if (sheets.isSpreadsheetPackage(bytes)) return fromWorkbook(sheets.readXlsx(bytes), file, "xlsx", ext);
+      // Most zips are Word files: only a package without Word's usual main part is asked whether it is a workbook.
+      if (!(await hasWordMainPart(bytes))) {
+        const sheets = await import("./xlsx/read-xlsx.js");
+        if (sheets.isSpreadsheetPackage(bytes)) return fromWorkbook(sheets.readXlsx(bytes), file, "xlsx", ext);
+      }
       const { readDocx } = await import("./docx/read-docx.js");
       return fromDocument(readDocx(bytes), file, "docx", ext);
     }
@@ -207,4 +210,13 @@ async function fromDocument(doc: SourceDocument, file: string, format: SourceDoc
     sourceMap,
   }));
   return { file, format, forms, warnings };
+}
+
+/**
+ * Whether the zip's directory names `word/document.xml` (names only, nothing inflated): every
+ * package Word, WPS or LibreOffice writes has it; a workbook never does.
+ */
+async function hasWordMainPart(bytes: Uint8Array): Promise<boolean> {
+  const { findEntry, openZip } = await import("./docx/zip.js");
+  return findEntry(openZip(bytes), "word/document.xml") !== undefined;
 }
