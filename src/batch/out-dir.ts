@@ -54,3 +54,8 @@ export function planOutputs(files: readonly InputFile[], outDir: string, extensi
     return { target, clashesWithInput: inputs.has(target) };
   });
 }
+
+/** `a/b.docx` → `a/b-2.docx` for the second form of a file that holds several. */
+export function numberedTarget(target: string, index: number, count: number): string {
+  return count > 1 ? target.replace(/\.docx$/i, `-${index + 1}.docx`) : target;
+}

@@ -1,4 +1,5 @@
 import { terminalText } from "../model/errors.js";
+import { EXIT } from "./exit-codes.js";
 import type { CliIO } from "./io.js";
 
 export type Lang = "zh" | "en";
@@ -22,4 +23,10 @@ export function say(ctx: CommandContext, line: string): void {
 /** zh / en text chosen by --lang. */
 export function t(ctx: { lang: Lang }, zh: string, en: string): string {
   return ctx.lang === "en" ? en : zh;
+}
+
+/** A mistake in the command line that a command finds itself: one line, and the usage exit code. */
+export function usage(ctx: CommandContext, zh: string, en: string): number {
+  say(ctx, `perfgoal: ${t(ctx, zh, en)}`);
+  return EXIT.usage;
 }

@@ -1,8 +1,9 @@
 import type { Command } from "commander";
 import path from "node:path";
 import type { CommandContext } from "../context.js";
-import { say, t } from "../context.js";
+import { say, t, usage } from "../context.js";
 import { EXIT } from "../exit-codes.js";
+import { numberedTarget } from "../../batch/out-dir.js";
 
 interface FixCliOptions {
   output?: string;
@@ -33,16 +34,6 @@ export function registerFix(program: Command, ctx: CommandContext): void {
     .action(async (file: string, opts: FixCliOptions) => {
       ctx.exitCode = await fixCommand(ctx, file, opts);
     });
-}
-
-function usage(ctx: CommandContext, zh: string, en: string): number {
-  say(ctx, `perfgoal: ${t(ctx, zh, en)}`);
-  return EXIT.usage;
-}
-
-/** `a/b.docx` → `a/b-2.docx` for the second form of a file that holds several. */
-function numbered(target: string, index: number, count: number): string {
-  return count > 1 ? target.replace(/\.docx$/i, `-${index + 1}.docx`) : target;
 }
 
 /** `perfgoal fix`: read one form file, apply the notation fixes, write the corrected form. */
@@ -110,7 +101,7 @@ async function fixCommand(ctx: CommandContext, file: string, opts: FixCliOptions
     if (outputKind === "docx") {
       const { renderForm } = await import("../../render/render.js");
       documents = [];
-      for (const [i, o] of outcomes.entries()) documents.push({ file: numbered(target, i, outcomes.length), bytes: await renderForm(o.form) });
+      for (const [i, o] of outcomes.entries()) documents.push({ file: numberedTarget(target, i, outcomes.length), bytes: await renderForm(o.form) });
     } else if (isYaml) {
       const { editYamlText } = await import("../../lint/fix-yaml.js");
       const yaml = input.yaml!;

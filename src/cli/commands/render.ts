@@ -1,12 +1,13 @@
 import type { Command } from "commander";
 import path from "node:path";
 import type { CommandContext } from "../context.js";
-import { say, t } from "../context.js";
+import { say, t, usage } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { JOBS_HELP, parseJobsOption } from "../../batch/options.js";
 import { oneOf } from "../option-values.js";
 import type { RenderOptions } from "../../render/document.js";
 import type { RenderLayout } from "../../render/layout.js";
+import { numberedTarget } from "../../batch/out-dir.js";
 
 interface RenderCliOptions {
   output?: string;
@@ -41,16 +42,6 @@ export function registerRender(program: Command, ctx: CommandContext): void {
     .action(async (paths: string[], opts: RenderCliOptions) => {
       ctx.exitCode = await renderCommand(ctx, paths, opts);
     });
-}
-
-function usage(ctx: CommandContext, zh: string, en: string): number {
-  say(ctx, `perfgoal: ${t(ctx, zh, en)}`);
-  return EXIT.usage;
-}
-
-/** `a/b.docx` → `a/b-2.docx` for the second form of a file that holds several. */
-function numbered(target: string, index: number, count: number): string {
-  return count > 1 ? target.replace(/\.docx$/i, `-${index + 1}.docx`) : target;
 }
 
 /** `perfgoal render`: read each input, render each form, write each .docx atomically. */
@@ -100,7 +91,7 @@ async function renderCommand(ctx: CommandContext, paths: string[], opts: RenderC
   const write = async (name: string, target: string, documents: readonly Uint8Array[], input?: string) => {
     let failed = false;
     for (const [i, bytes] of documents.entries()) {
-      const file = numbered(target, i, documents.length);
+      const file = numberedTarget(target, i, documents.length);
       try {
         if (inputSet.has(file)) throw new PerfgoalError("PG-E-SAME-AS-INPUT", undefined, { file });
         // The path check above covers every input; the file check needs only this one (a batch stays linear).

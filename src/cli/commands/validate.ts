@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type { CommandContext, Lang } from "../context.js";
-import { say, t } from "../context.js";
+import { say, t, usage } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { JOBS_HELP, parseJobsOption } from "../../batch/options.js";
 import { fileEndingIn, integerAtLeast, oneOf } from "../option-values.js";
@@ -82,11 +82,6 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
       const langFromCli = cmd.parent?.getOptionValueSource("lang") === "cli" || ctx.io.env.PERFGOAL_LANG !== undefined;
       ctx.exitCode = await validateCommand(ctx, paths, opts, langFromCli);
     });
-}
-
-function usage(ctx: CommandContext, zh: string, en: string): number {
-  say(ctx, `perfgoal: ${t(ctx, zh, en)}`);
-  return EXIT.usage;
 }
 
 /** `perfgoal validate`: read, review, report. Returns the exit code. */
