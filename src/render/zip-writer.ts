@@ -39,7 +39,7 @@ export function zipEntry(input: ZipInput): ZipEntryData {
 }
 
 /** MS-DOS date and time (local time, two-second steps) of the entries. */
-function dosDateTime(d: Date): { time: number; date: number } {
+export function dosDateTime(d: Date): { time: number; date: number } {
   const year = Math.min(2107, Math.max(1980, d.getFullYear()));
   return {
     time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),

@@ -1,6 +1,7 @@
 import * as zlib from "node:zlib";
 import { crc32Continue } from "../../parse/docx/crc32.js";
 import { SIG_CENTRAL, SIG_EOCD, SIG_LOCAL } from "../../parse/docx/zip.js";
+import { dosDateTime } from "../../render/zip-writer.js";
 
 /**
  * A zip archive written as it is made: each entry is deflated while its text is produced and
@@ -34,9 +35,7 @@ export class ZipStream {
     private readonly write: (chunk: Uint8Array) => Promise<void>,
     modified = new Date(),
   ) {
-    const year = Math.min(2107, Math.max(1980, modified.getFullYear()));
-    this.time = (modified.getHours() << 11) | (modified.getMinutes() << 5) | (modified.getSeconds() >> 1);
-    this.date = ((year - 1980) << 9) | ((modified.getMonth() + 1) << 5) | modified.getDate();
+    ({ time: this.time, date: this.date } = dosDateTime(modified));
   }
 
   private async out(chunk: Uint8Array): Promise<void> {
