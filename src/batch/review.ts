@@ -202,15 +202,13 @@ export function reviewTotals(report: ReviewReport): ReviewTotals {
 export class ReviewCollector {
   private readonly store: EntryStore;
 
-  constructor(private readonly options: { errorsOnly?: boolean; store?: EntryStore } = {}) {
+  constructor(options: { store?: EntryStore } = {}) {
     this.store = options.store ?? new MemoryEntryStore();
   }
 
   /** Add one result (in input order) and the facts of its form. */
   add(result: ReportResult, facts?: FormFacts): void {
-    const entry = reviewEntry(result, facts);
-    if (entry.kind === "form" && this.options.errorsOnly) entry.findings = entry.findings.filter((f) => f.severity === "error");
-    this.store.push(entry);
+    this.store.push(reviewEntry(result, facts));
   }
 
   report(meta: Pick<ReviewReport, "lang" | "version" | "skipped" | "skippedFiles" | "ruleTitles" | "interrupted"> & { now?: Date }): ReviewReport {

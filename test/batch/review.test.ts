@@ -3,8 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { seedDir } from "../../bench/forms.js";
 import { formFacts, ReviewCollector, reviewTotals } from "../../src/batch/review.js";
-import type { FormResult, FatalResult } from "../../src/lint/types.js";
 import { parseBuffer } from "../../src/parse/index.js";
+import { errorsOnly, type FatalResult, type FormResult } from "../../src/lint/types.js";
 
 describe("formFacts", () => {
   it("gives the seed's department, budget, indicators per 一级 and the cost sum the cost rule computes (326 ≤ 361)", async () => {
@@ -64,12 +64,12 @@ describe("ReviewCollector", () => {
     expect(totals.byRule.map((r) => [r.ruleId, r.total])).toEqual([["r1", 2], ["r2", 1]]);
   });
 
-  it("keeps only errors with --quiet, but the counts of the whole review", () => {
-    const c = new ReviewCollector({ errorsOnly: true });
-    c.add(form("a.txt", [finding("r1", "error", "x"), finding("r2", "warning", "y")]));
+  it("with --quiet holds what the report lists: the result filtered before it is added, counts included", () => {
+    const c = new ReviewCollector();
+    c.add(errorsOnly(form("a.txt", [finding("r1", "error", "x"), finding("r2", "warning", "y")])));
     const e = [...c.report({ lang: "zh", skipped: {} }).entries][0]!;
     if (e.kind !== "form") throw new Error("form expected");
     expect(e.findings.map((f) => f.ruleId)).toEqual(["r1"]);
-    expect(e.counts.warning).toBe(1);
+    expect(e.counts).toMatchObject({ error: 1, warning: 0 });
   });
 });
