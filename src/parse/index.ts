@@ -140,13 +140,17 @@ async function parseDetected(bytes: Uint8Array, file: string): Promise<ParseResu
       return { file, format: "yaml", forms, warnings: decoded.warnings, ...(repaired.length > 0 ? { repairs: repaired } : {}) };
     }
     case "zip": {
-      // Most zips are Word files: only a package without Word's usual main part is asked whether it is a workbook.
-      if (!(await hasWordMainPart(bytes))) {
+      // Opened once for every reader. Most zips are Word files: only a package without Word's main
+      // part (`word/document.xml`, which every package Word, WPS or LibreOffice writes has, and a
+      // workbook never does) is asked whether it is a workbook.
+      const { findEntry, openZip } = await import("./docx/zip.js");
+      const zip = openZip(bytes);
+      if (!findEntry(zip, "word/document.xml")) {
         const sheets = await import("./xlsx/read-xlsx.js");
-        if (sheets.isSpreadsheetPackage(bytes)) return fromWorkbook(sheets.readXlsx(bytes), file, "xlsx", ext);
+        if (sheets.isSpreadsheetPackage(zip)) return fromWorkbook(sheets.readXlsx(zip), file, "xlsx", ext);
       }
       const { readDocx } = await import("./docx/read-docx.js");
-      return fromDocument(readDocx(bytes), file, "docx", ext);
+      return fromDocument(readDocx(zip), file, "docx", ext);
     }
     case "cfb": {
       const { isWorkbookFile, readXls } = await import("./xls/read-xls.js");
@@ -210,13 +214,4 @@ async function fromDocument(doc: SourceDocument, file: string, format: SourceDoc
     sourceMap,
   }));
   return { file, format, forms, warnings };
-}
-
-/**
- * Whether the zip's directory names `word/document.xml` (names only, nothing inflated): every
- * package Word, WPS or LibreOffice writes has it; a workbook never does.
- */
-async function hasWordMainPart(bytes: Uint8Array): Promise<boolean> {
-  const { findEntry, openZip } = await import("./docx/zip.js");
-  return findEntry(openZip(bytes), "word/document.xml") !== undefined;
 }

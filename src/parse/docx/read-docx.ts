@@ -5,7 +5,7 @@ import { hiddenTextWarning } from "./hidden-text.js";
 import { findMainDocument, findStylesPart } from "./package.js";
 import { readHiddenStyles, type HiddenStyles } from "./styles.js";
 import { doctypeRefusal, XmlScanError } from "./xml-scan.js";
-import { MAX_TOTAL_INFLATED, openZip, readEntry } from "./zip.js";
+import { asZip, MAX_TOTAL_INFLATED, readEntry, type ZipArchive } from "./zip.js";
 
 /**
  * .docx → neutral document: body paragraphs and every table as an expanded grid, in reading
@@ -15,8 +15,8 @@ import { MAX_TOTAL_INFLATED, openZip, readEntry } from "./zip.js";
  * PG-E-XML (malformed XML or a DOCTYPE), PG-E-FORMAT (a zip that is not a Word document),
  * PG-E-TOO-LARGE (absurd table sizes).
  */
-export function readDocx(bytes: Uint8Array): SourceDocument {
-  const zip = openZip(bytes);
+export function readDocx(input: Uint8Array | ZipArchive): SourceDocument {
+  const zip = asZip(input);
   const budget = { remaining: MAX_TOTAL_INFLATED };
   const main = findMainDocument(zip, budget);
   const warnings: string[] = [];

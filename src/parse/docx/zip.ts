@@ -54,6 +54,11 @@ function corrupt(detail: Detail): PerfgoalError {
   return new PerfgoalError("PG-E-CORRUPT", detail);
 }
 
+/** The archive itself, opened from its bytes unless the caller has opened it already. */
+export function asZip(input: Uint8Array | ZipArchive): ZipArchive {
+  return input instanceof Uint8Array ? openZip(input) : input;
+}
+
 /**
  * Parse the central directory. A missing end record means a truncated or damaged file; two end
  * records (one hidden in the other's comment, the classic trick) or a directory that does not

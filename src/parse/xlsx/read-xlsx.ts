@@ -5,19 +5,19 @@
  * Bad input throws a PerfgoalError: PG-E-CORRUPT, PG-E-ZIP-BOMB, PG-E-XML, PG-E-TOO-LARGE.
  */
 import { PerfgoalError } from "../../model/errors.js";
-import { findEntry, MAX_TOTAL_INFLATED, openZip, readEntry } from "../docx/zip.js";
+import { asZip, findEntry, MAX_TOTAL_INFLATED, readEntry, type ZipArchive } from "../docx/zip.js";
 import { findWorkbookPart, readWorkbookParts } from "./parts.js";
 import { SheetBudget, type Sheet } from "./sheet.js";
 import { sheetRefs, workbookDocuments, type WorkbookDocuments } from "./workbook-document.js";
 import { readWorksheet } from "./worksheet.js";
 
 /** Whether a zip archive is a spreadsheet package (rather than a Word one). */
-export function isSpreadsheetPackage(bytes: Uint8Array): boolean {
-  return findWorkbookPart(openZip(bytes), { remaining: MAX_TOTAL_INFLATED }) !== undefined;
+export function isSpreadsheetPackage(input: Uint8Array | ZipArchive): boolean {
+  return findWorkbookPart(asZip(input), { remaining: MAX_TOTAL_INFLATED }) !== undefined;
 }
 
-export function readXlsx(bytes: Uint8Array): WorkbookDocuments {
-  const zip = openZip(bytes);
+export function readXlsx(input: Uint8Array | ZipArchive): WorkbookDocuments {
+  const zip = asZip(input);
   const budget = { remaining: MAX_TOTAL_INFLATED };
   const main = findWorkbookPart(zip, budget);
   if (!main) throw new PerfgoalError("PG-E-FORMAT", { zh: "zip 压缩包，但不是 Excel 工作簿", en: "a zip archive but not an Excel workbook" });
