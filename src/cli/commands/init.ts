@@ -2,7 +2,8 @@ import type { Command } from "commander";
 import path from "node:path";
 import type { CommandContext } from "../context.js";
 import { say, t } from "../context.js";
-import { EXIT, exitCodeFor } from "../exit-codes.js";
+import { EXIT } from "../exit-codes.js";
+import { writeOutput } from "./write-output.js";
 import type { RenderLayout } from "../../render/layout.js";
 
 interface InitOptions {
@@ -82,18 +83,9 @@ export async function writeBlankDocx(ctx: CommandContext, options: { layout: Ren
   return write(ctx, target, shown, bytes, options.force, t(ctx, "用 Word 填写后可审核：perfgoal validate " + shown, `fill it in with Word, then: perfgoal validate ${shown}`));
 }
 
+/** Write the template, then say what comes next. */
 async function write(ctx: CommandContext, target: string, shown: string, data: string | Uint8Array, force: boolean, next: string): Promise<number> {
-  const { writeFileAtomic } = await import("../io.js");
-  const { isPerfgoalError, shownName } = await import("../../model/errors.js");
-  try {
-    await writeFileAtomic(target, data, { force });
-  } catch (e) {
-    if (!isPerfgoalError(e)) throw e;
-    say(ctx, `perfgoal: ${e.describe(ctx.lang, shown)}`);
-    // An output that exists or cannot be written is about the command: exit 2, as in every command.
-    return exitCodeFor(e.code);
-  }
-  ctx.io.stdout(`→ ${shownName(shown)}\n`);
-  say(ctx, `perfgoal: ${next}`);
-  return EXIT.ok;
+  const code = await writeOutput(ctx, target, shown, data, { force });
+  if (code === EXIT.ok) say(ctx, `perfgoal: ${next}`);
+  return code;
 }

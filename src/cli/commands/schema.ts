@@ -1,8 +1,9 @@
 import type { Command } from "commander";
 import path from "node:path";
 import type { CommandContext } from "../context.js";
-import { say, t } from "../context.js";
-import { EXIT, exitCodeFor } from "../exit-codes.js";
+import { t } from "../context.js";
+import { EXIT } from "../exit-codes.js";
+import { writeOutput } from "./write-output.js";
 
 interface SchemaOptions {
   output?: string;
@@ -29,20 +30,9 @@ async function schemaCommand(ctx: CommandContext, opts: SchemaOptions): Promise<
     ctx.io.stdout(text);
     return EXIT.ok;
   }
-  const { writeFileAtomic } = await import("../io.js");
   const { installedSchemaPath } = await import("../schema-ref.js");
-  const { isPerfgoalError, shownName } = await import("../../model/errors.js");
   const target = path.resolve(ctx.io.cwd, opts.output);
   const shown = path.relative(ctx.io.cwd, target) || target;
-  try {
-    // The installed copy is what every written YAML names: it is never replaced from here.
-    await writeFileAtomic(target, text, { force: opts.force ?? false, inputs: [installedSchemaPath()] });
-  } catch (e) {
-    if (!isPerfgoalError(e)) throw e;
-    say(ctx, `perfgoal: ${e.describe(ctx.lang, shown)}`);
-    // An output that exists or cannot be written is about the command: exit 2, as in every command.
-    return exitCodeFor(e.code);
-  }
-  ctx.io.stdout(`→ ${shownName(shown)}\n`);
-  return EXIT.ok;
+  // The installed copy is what every written YAML names: it is never replaced from here.
+  return writeOutput(ctx, target, shown, text, { force: opts.force ?? false, inputs: [installedSchemaPath()] });
 }
