@@ -3,6 +3,8 @@
  * take two columns, combining marks and zero-width characters none, ANSI colour codes none.
  * Ambiguous-width symbols (≥, ①, ℃) count as one, as most terminals draw them.
  */
+import { runTest } from "../util/ranges.js";
+
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 const WIDE: readonly [number, number][] = [
@@ -23,18 +25,7 @@ const WIDE: readonly [number, number][] = [
   [0x20000, 0x3fffd],
 ];
 
-function isWide(cp: number): boolean {
-  let lo = 0;
-  let hi = WIDE.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const [a, b] = WIDE[mid]!;
-    if (cp < a) hi = mid - 1;
-    else if (cp > b) lo = mid + 1;
-    else return true;
-  }
-  return false;
-}
+const isWide = runTest(WIDE);
 
 const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cc}\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufe00-\ufe0f\ufeff]/u;
 

@@ -7,7 +7,8 @@ import { formatLocation, sheetCellRef, type Location } from "../../model/locatio
 import type { SourceDocument } from "../document.js";
 import { MAX_GRID_CELLS } from "../docx/grid.js";
 import { sheetBlocks } from "./sheet-blocks.js";
-import { describeRuns, keyCol, keyRow, runTest, type Sheet } from "./sheet.js";
+import { runTest } from "../../util/ranges.js";
+import { describeRuns, keyCol, keyRow, type Sheet } from "./sheet.js";
 
 export interface WorkbookDocuments {
   /** One per visible sheet that shows anything, in workbook order. */
